@@ -1,0 +1,22 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
+import { isPostgres, sqlitePath } from "@/scripts/database-url.mjs";
+
+// SQLite is the embedded default; DATABASE_URL=postgresql://… switches to PostgreSQL. Both generated clients
+// come from one schema and have the same model API, so the app is typed against one of them.
+export type Db = SqliteClient;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+/** A new client for `url`. The app uses the shared one in lib/db.ts; scripts and tests call this. */
+export function createDbClient(url: string): Db {
+  if (isPostgres(url)) {
+    const adapter = new PrismaPg({ connectionString: url, max: 10 });
+    return new PostgresClient({ adapter }) as unknown as Db;
+  }
+  // busy timeout: a writer waits for another writer instead of failing at once.
+  const adapter = new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 10_000 });
+  return new SqliteClient({ adapter });
+}

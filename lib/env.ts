@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { DEFAULT_DATABASE_URL } from "@/scripts/database-url.mjs";
+
+// Every setting of the app, validated once. A missing or bad value stops start-up with a message naming it.
+// `.env.example` lists each one with a safe default.
+
+const DEV_AUTH_SECRET = "development-only-secret-change-me-0123456789abcdef";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .default(DEFAULT_DATABASE_URL)
+      .transform((v) => (v === "" ? DEFAULT_DATABASE_URL : v))
+      .refine((v) => v.startsWith("file:") || /^postgres(ql)?:\/\//.test(v), "must start with file: or postgresql://"),
+    // Signs session cookies and derives the key that encrypts board SIS secrets. Required in production.
+    AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+    // Public address of the app, used in email links.
+    APP_URL: z.url().default("http://localhost:3000"),
+    // Bearer key of the intake API (contracts §5). Unset: the intake API answers 503.
+    INTAKE_API_KEY: optionalString.pipe(z.string().min(12, "must be at least 12 characters").optional()),
+    // Email: Resend when a key is set, otherwise the local outbox (table EmailOutbox).
+    RESEND_API_KEY: optionalString,
+    RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
+    EMAIL_FROM: z.string().default("TRMS <no-reply@trms.localhost>"),
+    // Inngest: with neither set, the same functions run in-process (contracts §6).
+    INNGEST_EVENT_KEY: optionalString,
+    INNGEST_BASE_URL: optionalString.pipe(z.url().optional()),
+    INNGEST_SIGNING_KEY: optionalString,
+    INNGEST_DEV: optionalString,
+    // Where uploaded and transmitted files are kept: outside the web root.
+    FILE_STORAGE_DIR: z.string().default("./data/files"),
+    // Turns off the in-process scheduler (cron functions) in a process, e.g. a test worker.
+    TRMS_DISABLE_SCHEDULER: optionalString,
+  })
+  .transform((env, ctx) => {
+    if (!env.AUTH_SECRET) {
+      if (env.NODE_ENV === "production") {
+        ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production" });
+        return z.NEVER;
+      }
+      return { ...env, AUTH_SECRET: DEV_AUTH_SECRET };
+    }
+    return { ...env, AUTH_SECRET: env.AUTH_SECRET };
+  });
+
+export type Env = z.output<typeof schema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated settings (parsed on first use, which is start-up: instrumentation.ts calls it). */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export const inngestServerConfigured = (e: Env = env()) => Boolean(e.INNGEST_EVENT_KEY || e.INNGEST_BASE_URL || e.INNGEST_DEV);

@@ -1,0 +1,35 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const alias = { "@": path.resolve(import.meta.dirname) };
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts", "lib/**/*.test.ts"],
+          environment: "node",
+          setupFiles: ["tests/setup/fail-on-console-error.ts"],
+        },
+      },
+      {
+        resolve: { alias: { ...alias, "server-only": path.resolve(import.meta.dirname, "tests/setup/server-only.ts") } },
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/setup/integration-global.ts"],
+          setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/integration-worker.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          // SQLite copies are per worker; keep the machine's two cores for the database and the app.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
