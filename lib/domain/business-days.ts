@@ -1,0 +1,137 @@
+import { tz } from "@date-fns/tz";
+import { format } from "date-fns";
+import Holidays from "date-holidays";
+
+export const TORONTO_TZ = "America/Toronto";
+export const DEFAULT_SLA_BUSINESS_DAYS = 5;
+
+export type SlaState = "within" | "reached" | "past";
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function torontoDate(instant: Date): string {
+  return format(instant, "yyyy-MM-dd", { in: tz(TORONTO_TZ) });
+}
+
+/** Days since 1970-01-01 of a calendar date; calendar arithmetic in UTC has no DST to trip over. */
+function dayNumber(date: string): number {
+  const match = ISO_DATE.exec(date);
+  const ms = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : Number.NaN;
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+  return ms / DAY_MS;
+}
+
+function dateOf(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+function isWeekend(day: number): boolean {
+  const weekday = new Date(day * DAY_MS).getUTCDay();
+  return weekday === 0 || weekday === 6;
+}
+
+// The Employment Standards Act 2000 list. date-holidays also marks Easter Monday "public" in Ontario
+// (it is not statutory there) and Civic Holiday and Remembrance Day "optional", so pick by name.
+const STATUTORY = [
+  "New Year's Day",
+  "Family Day",
+  "Good Friday",
+  "Victoria Day",
+  "Canada Day",
+  "Labour Day",
+  "Thanksgiving",
+  "Christmas Day",
+  "Boxing Day",
+];
+
+const calendar = new Holidays("CA", "ON");
+const holidaysByYear = new Map<number, { list: readonly string[]; set: ReadonlySet<string> }>();
+
+function holidaysOf(year: number) {
+  let cached = holidaysByYear.get(year);
+  if (!cached) {
+    const actual = calendar
+      .getHolidays(year, "en")
+      .filter((h) => STATUTORY.includes(h.name))
+      .map((h) => h.date.slice(0, 10))
+      .sort();
+    // Upgrades of date-holidays may rename or drop a day; a silently shorter list would mis-age every request.
+    if (actual.length !== STATUTORY.length) throw new Error(`date-holidays gave ${actual.length} Ontario statutory holidays for ${year}`);
+    // A holiday on a weekend is observed on the next weekday not already a holiday, as Ontario employers
+    // substitute it: Christmas on Saturday → Monday 27, Boxing Day on Sunday → Tuesday 28.
+    const observed: string[] = [];
+    for (const date of actual) {
+      let day = dayNumber(date);
+      while (isWeekend(day) || observed.includes(dateOf(day))) day++;
+      observed.push(dateOf(day));
+    }
+    cached = { list: observed, set: new Set(observed) };
+    holidaysByYear.set(year, cached);
+  }
+  return cached;
+}
+
+/** Observed dates (YYYY-MM-DD) of Ontario's nine statutory holidays in `year`, sorted. */
+export function ontarioHolidays(year: number): string[] {
+  return [...holidaysOf(year).list];
+}
+
+function isBusinessDayNumber(day: number): boolean {
+  if (isWeekend(day)) return false;
+  const date = dateOf(day);
+  return !holidaysOf(Number(date.slice(0, 4))).set.has(date);
+}
+
+export function isBusinessDay(date: string): boolean {
+  return isBusinessDayNumber(dayNumber(date));
+}
+
+/** Weekdays from a fixed Monday up to and including `day`; only differences of it mean anything. */
+function weekdaysThrough(day: number): number {
+  const sinceMonday = day + 3; // 1970-01-01 was a Thursday
+  const weeks = Math.floor(sinceMonday / 7);
+  return weeks * 5 + Math.min(sinceMonday - weeks * 7 + 1, 5);
+}
+
+/** Business days d with fromDate < d ≤ toDate, in Toronto dates: a request paid on Friday evening is 1 on Monday. */
+export function businessDaysBetween(fromInstant: Date, toInstant: Date): number {
+  const from = torontoDate(fromInstant);
+  const to = torontoDate(toInstant);
+  if (to <= from) return 0;
+  // Arithmetic rather than a day-by-day walk: exports age a whole year of requests at once.
+  let count = weekdaysThrough(dayNumber(to)) - weekdaysThrough(dayNumber(from));
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
+    // Observed holidays are all weekdays, so each one in range removes exactly one counted day.
+    count -= holidaysOf(year).list.filter((h) => h > from && h <= to).length;
+  }
+  return count;
+}
+
+/** The n-th business day after `date` (before it when n < 0); `date` itself when n is 0. */
+export function addBusinessDays(date: string, n: number): string {
+  if (!Number.isInteger(n)) throw new RangeError(`not a whole number of business days: ${n}`);
+  let day = dayNumber(date);
+  const step = Math.sign(n);
+  for (let left = Math.abs(n); left > 0; ) {
+    day += step;
+    if (isBusinessDayNumber(day)) left--;
+  }
+  return dateOf(day);
+}
+
+export function slaState(ageBusinessDays: number, slaBusinessDays: number): SlaState {
+  if (ageBusinessDays < slaBusinessDays) return "within";
+  return ageBusinessDays === slaBusinessDays ? "reached" : "past";
+}
+
+/**
+ * The latest Toronto payment date that makes a request at least `age` business days old on `today`,
+ * so that SQL can filter on the paid date instead of computing ages row by row.
+ */
+export function latestPaidDateForAge(today: string, age: number): string {
+  if (!Number.isInteger(age) || age < 0) throw new RangeError(`not a business-day age: ${age}`);
+  // The age-th business day on or before today must fall after the payment date.
+  const tomorrow = dayNumber(today) + 1;
+  return dateOf(dayNumber(addBusinessDays(dateOf(tomorrow), -age)) - 1);
+}
