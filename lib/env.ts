@@ -43,7 +43,9 @@ const schema = z
   })
   .transform((env, ctx) => {
     if (!env.AUTH_SECRET) {
-      if (env.NODE_ENV === "production") {
+      // `next build` loads route modules without the deployment's secrets; the server checks again at start-up.
+      const building = process.env.NEXT_PHASE === "phase-production-build";
+      if (env.NODE_ENV === "production" && !building) {
         ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production" });
         return z.NEVER;
       }

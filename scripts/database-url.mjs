@@ -19,7 +19,7 @@ export function isPostgres(url = databaseUrl()) {
  * for every npm script and for `next start`). */
 export function sqlitePath(url = databaseUrl()) {
   const file = url.replace(/^file:/, "");
-  return path.isAbsolute(file) ? file : path.resolve(process.cwd(), file);
+  return path.isAbsolute(file) ? file : path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
 }
 
 export function schemaPath(url = databaseUrl()) {

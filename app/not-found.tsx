@@ -1,0 +1,16 @@
+// A path outside any locale (e.g. /xyz): a bilingual 404 page.
+export default function GlobalNotFound() {
+  return (
+    <html lang="en">
+      <body className="p-8">
+        <main>
+          <h1 className="text-2xl font-semibold">Page not found</h1>
+          <p lang="fr">Page introuvable</p>
+          <p className="mt-4">
+            <a href="/en/requests">TRMS (English)</a> · <a href="/fr/requests" lang="fr">SGéRN (français)</a>
+          </p>
+        </main>
+      </body>
+    </html>
+  );
+}

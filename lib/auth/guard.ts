@@ -1,0 +1,73 @@
+import "server-only";
+import { cache } from "react";
+import { notFound } from "next/navigation";
+import { getLocale } from "next-intl/server";
+import { redirect } from "@/lib/i18n/navigation";
+import { db } from "@/lib/db";
+import { auth } from "./auth";
+import type { Actor, Role } from "./roles";
+
+/** The signed-in user, reloaded from the database once per request; null when signed out or the session ended. */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = await auth();
+  if (!session?.userId) return null;
+  const user = await db.user.findUnique({
+    where: { id: session.userId },
+    include: {
+      board: { select: { id: true, number: true, nameEn: true, nameFr: true, autoTrmsEnabled: true } },
+      school: { select: { id: true, mident: true, nameEn: true, nameFr: true } },
+    },
+  });
+  if (!user || !user.active || user.sessionVersion !== session.sessionVersion) return null;
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    email: user.email,
+    role: user.role,
+    boardId: user.boardId,
+    schoolId: user.schoolId,
+    language: user.language === "fr" ? "fr" : "en",
+    mustChangePassword: user.mustChangePassword,
+    board: user.board,
+    school: user.school,
+  };
+});
+
+/**
+ * For pages: the actor, or a redirect to the sign-in page (coming back to `returnTo` afterwards). A user holding a
+ * temporary password is sent to choose a new one first.
+ */
+export async function requireActor(returnTo?: string, options: { allowTemporaryPassword?: boolean } = {}) {
+  const actor = await getActor();
+  const locale = await getLocale();
+  if (!actor) {
+    redirect({ href: { pathname: "/login", query: returnTo ? { callbackUrl: returnTo } : {} }, locale });
+    throw new Error("unreachable");
+  }
+  if (actor.mustChangePassword && !options.allowTemporaryPassword) {
+    redirect({ href: "/change-password", locale });
+  }
+  return actor;
+}
+
+/** For pages restricted to some roles: anyone else gets the 404 page, as for anything out of scope. */
+export async function requireRole(roles: readonly Role[], returnTo?: string) {
+  const actor = await requireActor(returnTo);
+  if (!roles.includes(actor.role)) notFound();
+  return actor;
+}
+
+export class NotSignedInError extends Error {
+  constructor() {
+    super("not signed in");
+  }
+}
+
+/** For server actions and route handlers: the actor or an error (never a redirect to a page). */
+export async function actorOrThrow(roles?: readonly Role[]): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor || actor.mustChangePassword) throw new NotSignedInError();
+  if (roles && !roles.includes(actor.role)) throw new NotSignedInError();
+  return actor;
+}
