@@ -3,7 +3,7 @@ import { cache } from "react";
 import { notFound } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { redirect } from "@/lib/i18n/navigation";
-import { db } from "@/lib/db";
+import { loadActor } from "@/lib/server/auth/load-actor";
 import { auth } from "./auth";
 import type { Actor, Role } from "./roles";
 
@@ -11,27 +11,9 @@ import type { Actor, Role } from "./roles";
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   if (!session?.userId) return null;
-  const user = await db.user.findUnique({
-    where: { id: session.userId },
-    include: {
-      board: { select: { id: true, number: true, nameEn: true, nameFr: true, autoTrmsEnabled: true } },
-      school: { select: { id: true, mident: true, nameEn: true, nameFr: true } },
-    },
-  });
-  if (!user || !user.active || user.sessionVersion !== session.sessionVersion) return null;
-  return {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    email: user.email,
-    role: user.role,
-    boardId: user.boardId,
-    schoolId: user.schoolId,
-    language: user.language === "fr" ? "fr" : "en",
-    mustChangePassword: user.mustChangePassword,
-    board: user.board,
-    school: user.school,
-  };
+  const actor = await loadActor(session.userId);
+  if (!actor || actor.sessionVersion !== session.sessionVersion) return null;
+  return actor;
 });
 
 /**

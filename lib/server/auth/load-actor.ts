@@ -1,0 +1,29 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/roles";
+
+/** The user as every guard and scope filter sees them; null for an unknown or deactivated user. */
+export async function loadActor(userId: string): Promise<(Actor & { sessionVersion: number }) | null> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    include: {
+      board: { select: { id: true, number: true, nameEn: true, nameFr: true, autoTrmsEnabled: true } },
+      school: { select: { id: true, mident: true, nameEn: true, nameFr: true } },
+    },
+  });
+  if (!user || !user.active) return null;
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    email: user.email,
+    role: user.role,
+    boardId: user.boardId,
+    schoolId: user.schoolId,
+    language: user.language === "fr" ? "fr" : "en",
+    mustChangePassword: user.mustChangePassword,
+    board: user.board,
+    school: user.school,
+    sessionVersion: user.sessionVersion,
+  };
+}

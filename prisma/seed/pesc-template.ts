@@ -1,0 +1,111 @@
+// A PESC High School Transcript for a demo applicant, built from the real Ontario example
+// (tests/fixtures/pesc/ontario-highschool-transcript.xml, PESC CanPESC project, MIT licence: see LICENSE beside it)
+// with the applicant's identity, the reference and the school substituted. The courses stay those of the example.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const PESC_FIXTURE_RELATIVE_PATH = "tests/fixtures/pesc/ontario-highschool-transcript.xml";
+
+export interface PescTranscriptInput {
+  referenceNumber: string;
+  firstName: string;
+  middleName?: string | null;
+  lastName: string;
+  /** YYYY-MM-DD */
+  dateOfBirth: string;
+  /** "MALE" | "FEMALE" | "X" (as stored on the applicant); written as Male / Female / X. */
+  gender: string;
+  /** 9 digits, or null when unknown (written as 000000000). */
+  oen: string | null;
+  schoolName: string;
+  mident: string;
+  /** Optional extras: kept from the example when not given. */
+  studentNumber?: string | null;
+  boardName?: string;
+  boardNumber?: string;
+  /** TransmissionData/CreatedDateTime (defaults to the example's). */
+  createdAt?: Date;
+}
+
+let cachedTemplate: string | undefined;
+
+/** The example file, read once: from the working directory (the project root for npm scripts and tests), else
+ * relative to this file. */
+export function pescTemplate(): string {
+  if (cachedTemplate !== undefined) return cachedTemplate;
+  const candidates = [path.resolve(process.cwd(), PESC_FIXTURE_RELATIVE_PATH)];
+  try {
+    candidates.push(path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..", PESC_FIXTURE_RELATIVE_PATH));
+  } catch {
+    // import.meta.url is not a file URL (bundled): the working directory is the only place to look.
+  }
+  const file = candidates.find((f) => fs.existsSync(f));
+  if (!file) throw new Error(`PESC example not found: ${PESC_FIXTURE_RELATIVE_PATH} (run from the project root)`);
+  cachedTemplate = fs.readFileSync(file, "utf8");
+  return cachedTemplate;
+}
+
+export function escapeXml(s: string): string {
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
+}
+
+const GENDER_CODES: Record<string, string> = { MALE: "Male", FEMALE: "Female" };
+
+/** Replaces the text of the first `<tag>…</tag>` after `from` (an index in `xml`); throws if there is none, so a
+ * changed example cannot silently produce the wrong transcript. */
+function replaceElement(xml: string, tag: string, value: string | null, from = 0): string {
+  const open = `<${tag}>`;
+  const close = `</${tag}>`;
+  const start = xml.indexOf(open, from);
+  const end = start < 0 ? -1 : xml.indexOf(close, start);
+  if (start < 0 || end < 0) throw new Error(`PESC template: <${tag}> not found`);
+  if (value === null) {
+    // Remove the element together with its line's indentation and line break.
+    const lineStart = xml.lastIndexOf("\n", start);
+    return xml.slice(0, lineStart) + xml.slice(end + close.length);
+  }
+  return xml.slice(0, start + open.length) + escapeXml(value) + xml.slice(end);
+}
+
+function isoLocal(d: Date): string {
+  return d.toISOString().slice(0, 19);
+}
+
+export function buildPescTranscript(input: PescTranscriptInput): string {
+  let xml = pescTemplate();
+  const at = (marker: string) => {
+    const i = xml.indexOf(marker);
+    if (i < 0) throw new Error(`PESC template: ${marker} not found`);
+    return i;
+  };
+
+  // Transmission data: a document id derived from the reference, the reference itself, the source board.
+  const refDigits = input.referenceNumber.replace(/\D/g, "").padStart(8, "0");
+  xml = replaceElement(xml, "DocumentID", `9876543210${refDigits}`.slice(-18));
+  if (input.createdAt) xml = replaceElement(xml, "CreatedDateTime", isoLocal(input.createdAt));
+  if (input.boardName !== undefined) xml = replaceElement(xml, "OrganizationName", input.boardName, at("<Source>"));
+  if (input.boardNumber !== undefined) xml = replaceElement(xml, "ESIS", input.boardNumber.padStart(8, "0"), at("<Source>"));
+  xml = replaceElement(xml, "RequestTrackingID", input.referenceNumber);
+
+  // The person (before the academic record, so course elements are never touched).
+  if (input.studentNumber !== undefined) xml = replaceElement(xml, "SchoolAssignedPersonID", input.studentNumber, at("<Person>"));
+  xml = replaceElement(xml, "AgencyAssignedID", input.oen ?? "000000000", at("<AgencyIdentifier>"));
+  xml = replaceElement(xml, "BirthDate", input.dateOfBirth, at("<Birth>"));
+  const name = at("<Name>");
+  xml = replaceElement(xml, "FirstName", input.firstName, name);
+  xml = replaceElement(xml, "MiddleName", input.middleName ?? null, name);
+  xml = replaceElement(xml, "LastName", input.lastName, name);
+  xml = replaceElement(xml, "GenderCode", GENDER_CODES[input.gender] ?? input.gender, at("<Gender>"));
+
+  // The school of the academic session.
+  const school = at("<School>");
+  xml = replaceElement(xml, "OrganizationName", input.schoolName, school);
+  xml = replaceElement(xml, "ESIS", input.mident.padStart(8, "0"), school);
+  return xml;
+}
