@@ -1,4 +1,4 @@
-import { tz } from "@date-fns/tz";
+import { TZDate, tz } from "@date-fns/tz";
 import { format } from "date-fns";
 import Holidays from "date-holidays";
 
@@ -12,6 +12,13 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function torontoDate(instant: Date): string {
   return format(instant, "yyyy-MM-dd", { in: tz(TORONTO_TZ) });
+}
+
+/** The instant a Toronto calendar day starts (DST-correct): date filters cover whole Toronto days. */
+export function startOfTorontoDay(date: string): Date {
+  const match = ISO_DATE.exec(date);
+  if (!match) throw new RangeError(`not a date: ${date}`);
+  return new Date(new TZDate(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 0, 0, 0, TORONTO_TZ).getTime());
 }
 
 /** Days since 1970-01-01 of a calendar date; calendar arithmetic in UTC has no DST to trip over. */

@@ -303,3 +303,13 @@ describe("latestPaidDateForAge", () => {
     expect(() => latestPaidDateForAge("2026-01-19", 1.5)).toThrow(RangeError);
   });
 });
+
+describe("startOfTorontoDay", () => {
+  it("is midnight in Toronto, in winter and in summer", async () => {
+    const { startOfTorontoDay } = await import("@/lib/domain/business-days");
+    expect(startOfTorontoDay("2026-01-15").toISOString()).toBe("2026-01-15T05:00:00.000Z");
+    expect(startOfTorontoDay("2026-07-15").toISOString()).toBe("2026-07-15T04:00:00.000Z");
+    expect(startOfTorontoDay("2026-03-08").toISOString()).toBe("2026-03-08T05:00:00.000Z");
+    expect(() => startOfTorontoDay("2026-3-8")).toThrow(RangeError);
+  });
+});

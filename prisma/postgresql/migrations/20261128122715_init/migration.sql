@@ -1,3 +1,5 @@
+-- Edited by hand after generation: the folded name columns use the C collation, so that the prefix ranges of the
+-- name search (lib/server/requests/request-where.ts) follow code-point order and use the indexes.
 -- CreateEnum
 CREATE TYPE "Role" AS ENUM ('OCAS_ADMIN', 'BOARD_ADMIN', 'BOARD_USER', 'SCHOOL_USER');
 
@@ -148,8 +150,8 @@ CREATE TABLE "TranscriptRequest" (
     "version" INTEGER NOT NULL DEFAULT 0,
     "firstName" TEXT NOT NULL,
     "lastName" TEXT NOT NULL,
-    "firstNameFolded" TEXT NOT NULL,
-    "lastNameFolded" TEXT NOT NULL,
+    "firstNameFolded" TEXT COLLATE "C" NOT NULL,
+    "lastNameFolded" TEXT COLLATE "C" NOT NULL,
     "oen" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
@@ -384,22 +386,34 @@ CREATE UNIQUE INDEX "TranscriptRequest_referenceNumber_key" ON "TranscriptReques
 CREATE UNIQUE INDEX "TranscriptRequest_requestNumber_key" ON "TranscriptRequest"("requestNumber");
 
 -- CreateIndex
-CREATE INDEX "TranscriptRequest_boardId_tab_paidAt_idx" ON "TranscriptRequest"("boardId", "tab", "paidAt");
+CREATE INDEX "TranscriptRequest_boardId_tab_paidAt_id_idx" ON "TranscriptRequest"("boardId", "tab", "paidAt", "id");
 
 -- CreateIndex
-CREATE INDEX "TranscriptRequest_schoolId_tab_paidAt_idx" ON "TranscriptRequest"("schoolId", "tab", "paidAt");
+CREATE INDEX "TranscriptRequest_schoolId_tab_paidAt_id_idx" ON "TranscriptRequest"("schoolId", "tab", "paidAt", "id");
 
 -- CreateIndex
-CREATE INDEX "TranscriptRequest_tab_paidAt_idx" ON "TranscriptRequest"("tab", "paidAt");
+CREATE INDEX "TranscriptRequest_tab_paidAt_id_idx" ON "TranscriptRequest"("tab", "paidAt", "id");
 
 -- CreateIndex
-CREATE INDEX "TranscriptRequest_boardId_tab_lastNameFolded_idx" ON "TranscriptRequest"("boardId", "tab", "lastNameFolded");
+CREATE INDEX "TranscriptRequest_boardId_paidAt_id_idx" ON "TranscriptRequest"("boardId", "paidAt", "id");
 
 -- CreateIndex
-CREATE INDEX "TranscriptRequest_schoolId_tab_lastNameFolded_idx" ON "TranscriptRequest"("schoolId", "tab", "lastNameFolded");
+CREATE INDEX "TranscriptRequest_schoolId_paidAt_id_idx" ON "TranscriptRequest"("schoolId", "paidAt", "id");
 
 -- CreateIndex
-CREATE INDEX "TranscriptRequest_lastNameFolded_idx" ON "TranscriptRequest"("lastNameFolded");
+CREATE INDEX "TranscriptRequest_paidAt_id_idx" ON "TranscriptRequest"("paidAt", "id");
+
+-- CreateIndex
+CREATE INDEX "TranscriptRequest_boardId_tab_lastNameFolded_firstNameFolde_idx" ON "TranscriptRequest"("boardId", "tab", "lastNameFolded", "firstNameFolded", "id");
+
+-- CreateIndex
+CREATE INDEX "TranscriptRequest_schoolId_tab_lastNameFolded_firstNameFold_idx" ON "TranscriptRequest"("schoolId", "tab", "lastNameFolded", "firstNameFolded", "id");
+
+-- CreateIndex
+CREATE INDEX "TranscriptRequest_lastNameFolded_firstNameFolded_idx" ON "TranscriptRequest"("lastNameFolded", "firstNameFolded");
+
+-- CreateIndex
+CREATE INDEX "TranscriptRequest_firstNameFolded_idx" ON "TranscriptRequest"("firstNameFolded");
 
 -- CreateIndex
 CREATE INDEX "TranscriptRequest_oen_idx" ON "TranscriptRequest"("oen");

@@ -347,22 +347,34 @@ CREATE UNIQUE INDEX "TranscriptRequest_referenceNumber_key" ON "TranscriptReques
 CREATE UNIQUE INDEX "TranscriptRequest_requestNumber_key" ON "TranscriptRequest"("requestNumber");
 
 -- CreateIndex
-CREATE INDEX "TranscriptRequest_boardId_tab_paidAt_idx" ON "TranscriptRequest"("boardId", "tab", "paidAt");
+CREATE INDEX "TranscriptRequest_boardId_tab_paidAt_id_idx" ON "TranscriptRequest"("boardId", "tab", "paidAt", "id");
 
 -- CreateIndex
-CREATE INDEX "TranscriptRequest_schoolId_tab_paidAt_idx" ON "TranscriptRequest"("schoolId", "tab", "paidAt");
+CREATE INDEX "TranscriptRequest_schoolId_tab_paidAt_id_idx" ON "TranscriptRequest"("schoolId", "tab", "paidAt", "id");
 
 -- CreateIndex
-CREATE INDEX "TranscriptRequest_tab_paidAt_idx" ON "TranscriptRequest"("tab", "paidAt");
+CREATE INDEX "TranscriptRequest_tab_paidAt_id_idx" ON "TranscriptRequest"("tab", "paidAt", "id");
 
 -- CreateIndex
-CREATE INDEX "TranscriptRequest_boardId_tab_lastNameFolded_idx" ON "TranscriptRequest"("boardId", "tab", "lastNameFolded");
+CREATE INDEX "TranscriptRequest_boardId_paidAt_id_idx" ON "TranscriptRequest"("boardId", "paidAt", "id");
 
 -- CreateIndex
-CREATE INDEX "TranscriptRequest_schoolId_tab_lastNameFolded_idx" ON "TranscriptRequest"("schoolId", "tab", "lastNameFolded");
+CREATE INDEX "TranscriptRequest_schoolId_paidAt_id_idx" ON "TranscriptRequest"("schoolId", "paidAt", "id");
 
 -- CreateIndex
-CREATE INDEX "TranscriptRequest_lastNameFolded_idx" ON "TranscriptRequest"("lastNameFolded");
+CREATE INDEX "TranscriptRequest_paidAt_id_idx" ON "TranscriptRequest"("paidAt", "id");
+
+-- CreateIndex
+CREATE INDEX "TranscriptRequest_boardId_tab_lastNameFolded_firstNameFolded_id_idx" ON "TranscriptRequest"("boardId", "tab", "lastNameFolded", "firstNameFolded", "id");
+
+-- CreateIndex
+CREATE INDEX "TranscriptRequest_schoolId_tab_lastNameFolded_firstNameFolded_id_idx" ON "TranscriptRequest"("schoolId", "tab", "lastNameFolded", "firstNameFolded", "id");
+
+-- CreateIndex
+CREATE INDEX "TranscriptRequest_lastNameFolded_firstNameFolded_idx" ON "TranscriptRequest"("lastNameFolded", "firstNameFolded");
+
+-- CreateIndex
+CREATE INDEX "TranscriptRequest_firstNameFolded_idx" ON "TranscriptRequest"("firstNameFolded");
 
 -- CreateIndex
 CREATE INDEX "TranscriptRequest_oen_idx" ON "TranscriptRequest"("oen");
