@@ -16,7 +16,10 @@ const config = [
     // Data flows one way: page → action → lib/server → lib/domain + Prisma (docs: architecture).
     files: ["components/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/generated/*", "@/lib/db", "@/lib/server/*"], message: "Components get data through pages and actions, not Prisma." }] }],
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/lib/generated/*", "@/lib/db", "@/lib/server/*"], message: "Components get data through pages and actions, not Prisma.", allowTypeImports: true }] },
+      ],
     },
   },
   {

@@ -14,6 +14,8 @@ export default defineConfig({
           include: ["tests/unit/**/*.test.ts", "lib/**/*.test.ts"],
           environment: "node",
           setupFiles: ["tests/setup/fail-on-console-error.ts"],
+          // Projects with different maxWorkers need distinct groups to run in one `vitest run`: unit first.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -28,6 +30,7 @@ export default defineConfig({
           hookTimeout: 60_000,
           // SQLite copies are per worker; keep the machine's two cores for the database and the app.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 // A path outside any locale (e.g. /xyz): a bilingual 404 page.
 export default function GlobalNotFound() {
   return (
@@ -7,7 +9,7 @@ export default function GlobalNotFound() {
           <h1 className="text-2xl font-semibold">Page not found</h1>
           <p lang="fr">Page introuvable</p>
           <p className="mt-4">
-            <a href="/en/requests">TRMS (English)</a> · <a href="/fr/requests" lang="fr">SGéRN (français)</a>
+            <Link href="/en/requests">TRMS (English)</Link> · <Link href="/fr/requests" lang="fr">SGéRN (français)</Link>
           </p>
         </main>
       </body>

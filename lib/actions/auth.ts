@@ -40,16 +40,15 @@ export async function loginAction(_prev: ActionResult, form: FormData): Promise<
     }
     throw error;
   }
-  // Signed in: continue in the user's saved language, where they were going, or to the requests.
+  // Signed in: continue in the language of the page the user signed in on, where they were going or to the requests.
   const user = await db.user.findUniqueOrThrow({
     where: { username: parsed.data.username.toLowerCase() },
-    select: { language: true, mustChangePassword: true },
+    select: { mustChangePassword: true },
   });
-  const userLocale = isLocale(user.language) ? user.language : locale;
-  await rememberLocale(userLocale);
-  if (user.mustChangePassword) redirect(`/${userLocale}/change-password`);
+  await rememberLocale(locale);
+  if (user.mustChangePassword) redirect(`/${locale}/change-password`);
   const callback = form.get("callbackUrl");
-  redirect(typeof callback === "string" && callback ? safeReturnPath(callback, locale) : `/${userLocale}/requests`);
+  redirect(typeof callback === "string" && callback ? safeReturnPath(callback, locale) : `/${locale}/requests`);
 }
 
 export async function logoutAction(form: FormData): Promise<void> {

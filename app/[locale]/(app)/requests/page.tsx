@@ -1,9 +1,21 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Download, FileText } from "lucide-react";
 import { requireActor } from "@/lib/auth/guard";
-import { countRequestsByTab } from "@/lib/server/requests/count-by-tab";
-import { DB_TABS, dbTabFromParam, tabKeyOf, tabParamOf } from "@/lib/domain/statuses";
-import { Link } from "@/lib/i18n/navigation";
+import { seesManySchools } from "@/lib/auth/roles";
+import { parseRequestSearch, searchToParams, hasFilters } from "@/lib/domain/request-search";
+import { tabParamOf } from "@/lib/domain/statuses";
+import { findRequests } from "@/lib/server/requests/find-requests";
+import { latestRequestChange } from "@/lib/server/requests/latest-change";
+import { listSchools } from "@/lib/server/schools/list-schools";
+import { getSlaBusinessDays } from "@/lib/server/settings/get-sla";
+import { LiveRefresh } from "@/components/requests/live-refresh";
+import { Pagination } from "@/components/requests/pagination";
+import { RequestTabs } from "@/components/requests/request-tabs";
+import { RequestsTable } from "@/components/requests/requests-table";
+import { SearchPanel } from "@/components/requests/search-panel";
+import { SlaLegend } from "@/components/requests/sla-badge";
+import { Notice } from "@/components/ui/notice";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -17,26 +29,73 @@ export default async function RequestsPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale as "en" | "fr");
   const query = await searchParams;
-  const actor = await requireActor(`/${locale}/requests`);
+  const { search, errors } = parseRequestSearch(query);
+  const canonical = searchToParams(search).toString();
+  const actor = await requireActor(`/${locale}/requests?${canonical}`);
   const t = await getTranslations();
-  const current = dbTabFromParam(typeof query.tab === "string" ? query.tab : null) ?? "TODO";
-  const counts = await countRequestsByTab({ actor });
+  const now = new Date();
+  const valid = Object.keys(errors).length === 0;
+
+  const [page, sla, token, schools] = await Promise.all([
+    valid ? findRequests({ actor, search }) : null,
+    getSlaBusinessDays(),
+    latestRequestChange(actor),
+    seesManySchools(actor) ? listSchools(actor) : null,
+  ]);
+  const raw = Object.fromEntries(Object.entries(query).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
+  const exportQuery = `${canonical}&locale=${locale}`;
+
   return (
-    <>
-      <h1 className="mb-4 text-2xl font-semibold">{t("nav.requests")}</h1>
-      <div role="tablist" aria-label={t("nav.requests")} className="flex gap-1 border-b border-gray-200">
-        {DB_TABS.map((tab) => (
-          <Link
-            key={tab}
-            role="tab"
-            aria-selected={tab === current}
-            href={{ pathname: "/requests", query: { tab: tabParamOf(tab) } }}
-            className={tab === current ? "border-b-2 border-brand-700 px-4 py-2 font-semibold" : "px-4 py-2 text-gray-700"}
-          >
-            {t(`tabs.${tabKeyOf(tab)}`)} <span className="ml-1 rounded-full bg-gray-100 px-2 text-xs">{counts[tab]}</span>
-          </Link>
-        ))}
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{t("dashboard.title")}</h1>
+        <div className="no-print flex gap-2">
+          <a href={`/api/exports/requests.csv?${exportQuery}`} download className="inline-flex items-center gap-1 rounded-md border border-gray-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-gray-50">
+            <Download aria-hidden className="h-4 w-4" />
+            {t("actions.downloadCsv")}
+          </a>
+          <a href={`/api/exports/requests.pdf?${exportQuery}`} download className="inline-flex items-center gap-1 rounded-md border border-gray-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-gray-50">
+            <FileText aria-hidden className="h-4 w-4" />
+            {t("actions.downloadPdf")}
+          </a>
+        </div>
       </div>
-    </>
+
+      <SearchPanel
+        key={canonical + JSON.stringify(raw)}
+        search={search}
+        raw={raw}
+        errors={errors}
+        open={hasFilters(search) || !valid}
+        schools={schools?.map((s) => ({ mident: s.mident, name: locale === "fr" ? s.nameFr : s.nameEn })) ?? null}
+      />
+
+      {page && (
+        <>
+          <RequestTabs search={search} counts={page.counts} />
+          <div id="requests-panel" role="tabpanel" aria-labelledby={search.statuses === null ? `tab-${tabParamOf(search.tab)}` : undefined} aria-label={search.statuses === null ? undefined : t("dashboard.searchResults")} className="flex flex-col gap-3">
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <SlaLegend
+                title={t("sla.legend")}
+                sla={t("dashboard.slaIs", { days: sla })}
+                within={t("sla.within")}
+                reached={t("sla.reached")}
+                past={t("sla.past")}
+              />
+              <LiveRefresh initialToken={token} />
+            </div>
+            {search.statuses !== null && <p className="text-sm font-medium text-gray-700">{t("dashboard.searchResults")}</p>}
+            {page.total === 0 ? (
+              <Notice tone="info">{hasFilters(search) ? t("dashboard.emptySearch") : t("dashboard.emptyTab")}</Notice>
+            ) : (
+              <>
+                <RequestsTable page={page} search={{ ...search, page: page.page }} showSchool={seesManySchools(actor)} sla={sla} now={now} />
+                <Pagination search={search} page={page.page} pageCount={page.pageCount} total={page.total} />
+              </>
+            )}
+          </div>
+        </>
+      )}
+    </div>
   );
 }

@@ -1,0 +1,309 @@
+// `npm run demo`: from a fresh clone to a running app with demo data (contracts §0, §7).
+// Prepares a secret, migrates, seeds an empty database, builds when the sources changed, then serves the app
+// (and the SIS test double, when the project has one) until interrupted. Run again, it keeps the data.
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { databaseUrl, isPostgres, projectRoot } from "./database-url.mjs";
+import { migrate } from "./db-migrate.mjs";
+
+const bin = (name) => path.join(projectRoot, "node_modules/.bin", name);
+const dataDir = path.join(projectRoot, "data");
+const secretsFile = path.join(dataDir, "secrets.json");
+const nextDir = path.join(projectRoot, ".next");
+const buildStamp = path.join(nextDir, "trms-demo-build.json");
+const sisDouble = path.join(projectRoot, "tests/doubles/sis-server.mjs");
+
+const port = integerSetting("PORT", 3000);
+const sisPort = integerSetting("SIS_DOUBLE_PORT", 4010);
+const appUrl = process.env.APP_URL || `http://localhost:${port}`;
+const intakeKey = process.env.INTAKE_API_KEY || "demo-intake-key";
+
+const DEMO_ACCOUNTS = [
+  ["demo.admin", "Demo-Admin-2026!", "OCAS administrator"],
+  ["demo.board", "Demo-Board-2026!", "board administrator, first board"],
+  ["demo.school", "Demo-School-2026!", "school user, first school of the first board"],
+  ["demo.school2", "Demo-School2-2026!", "school user, second school of the first board"],
+  ["other.board", "Demo-Other-2026!", "board user, second board"],
+];
+
+const children = new Set();
+let stopping = false;
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    for (const child of children) child.kill(signal);
+    // The children exit on their own; their exit handlers end this process. Force it if one hangs.
+    setTimeout(() => process.exit(signalExitCode(signal)), 10_000).unref();
+    if (children.size === 0) process.exit(signalExitCode(signal));
+  });
+}
+
+async function main() {
+  const started = Date.now();
+  const authSecret = await phase("secret", () => loadAuthSecret());
+
+  const env = {
+    ...process.env,
+    AUTH_SECRET: authSecret,
+    INTAKE_API_KEY: intakeKey,
+    APP_URL: appUrl,
+    AUTH_TRUST_HOST: "true",
+  };
+
+  if (fs.existsSync(sisDouble)) {
+    // Started first: the seed may talk to it, and the boards on Auto-TRMS need it as soon as the app runs.
+    await phase("sis double", async () => {
+      const child = track("SIS double", spawn(process.execPath, [sisDouble], {
+        cwd: projectRoot,
+        stdio: "inherit",
+        // PORT too, in case the double reads that: it must not take the app's port.
+        env: { ...env, SIS_DOUBLE_PORT: String(sisPort), PORT: String(sisPort) },
+      }));
+      await waitForPort(sisPort, child, 15_000);
+    });
+    env.SIS_DOUBLE_URL = `http://127.0.0.1:${sisPort}/sis`;
+  }
+
+  await phase("migrate", () => migrate({ quiet: true }));
+
+  await phase("seed (if empty)", async () => {
+    // The seed refuses to run in production (contracts §7); it needs the app's AUTH_SECRET (it encrypts the
+    // boards' SIS secrets with a key derived from it).
+    const { NODE_ENV: _ignored, ...seedEnv } = env;
+    await run(bin("tsx"), ["prisma/seed.ts", "--if-empty"], seedEnv);
+  });
+
+  const buildEnv = { ...env, NODE_ENV: "production" };
+  await phase("build", async () => {
+    const sources = sourceHash();
+    if (buildIsCurrent(sources)) {
+      log("build of the current sources found in .next: skipping `next build`");
+      return;
+    }
+    fs.rmSync(buildStamp, { force: true });
+    await run(bin("next"), ["build"], buildEnv);
+    fs.writeFileSync(buildStamp, JSON.stringify({ sources, buildId: readBuildId() }, null, 2));
+  });
+
+  await phase("start", async () => {
+    const app = track("app", spawn(bin("next"), ["start", "-p", String(port)], {
+      cwd: projectRoot,
+      stdio: "inherit",
+      env: { ...buildEnv, PORT: String(port) },
+    }));
+    await waitForHealth(`http://127.0.0.1:${port}/api/health`, app, 60_000);
+  });
+
+  banner(env, Date.now() - started);
+}
+
+// --- secret ---------------------------------------------------------------------------------------------------
+
+function loadAuthSecret() {
+  if (process.env.AUTH_SECRET && process.env.AUTH_SECRET.trim() !== "") {
+    log("AUTH_SECRET from the environment");
+    return process.env.AUTH_SECRET;
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (fs.existsSync(secretsFile)) {
+    let secret;
+    try {
+      secret = JSON.parse(fs.readFileSync(secretsFile, "utf8")).AUTH_SECRET;
+    } catch {
+      // Regenerating would make the stored board secrets unreadable: let a person decide.
+      throw new Error(`${path.relative(projectRoot, secretsFile)} is not valid JSON: fix or delete it (with data/)`);
+    }
+    if (typeof secret !== "string" || secret.length < 32) {
+      throw new Error(`${path.relative(projectRoot, secretsFile)} has no AUTH_SECRET of 32+ characters`);
+    }
+    return secret;
+  }
+  const secret = crypto.randomBytes(32).toString("base64url");
+  fs.writeFileSync(secretsFile, `${JSON.stringify({ AUTH_SECRET: secret }, null, 2)}\n`, { mode: 0o600 });
+  fs.chmodSync(secretsFile, 0o600);
+  log(`generated AUTH_SECRET in ${path.relative(projectRoot, secretsFile)}`);
+  return secret;
+}
+
+// --- build stamp ----------------------------------------------------------------------------------------------
+
+// Everything but these can change what `next build` produces; hashing a little too much only costs a rebuild.
+const NOT_BUILD_INPUTS = new Set([
+  "node_modules", ".next", ".git", "data", "tests", "docs", ".ci", "test-results", "playwright-report", "coverage",
+  "next-env.d.ts",
+]);
+
+function sourceHash() {
+  const hash = crypto.createHash("sha256");
+  const walk = (dir, rel) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+      if (!rel && (NOT_BUILD_INPUTS.has(entry.name) || entry.name.endsWith(".md"))) continue;
+      if (entry.name.endsWith(".tsbuildinfo")) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full, relPath);
+      else if (entry.isFile()) {
+        hash.update(`${relPath}\0`);
+        hash.update(fs.readFileSync(full));
+        hash.update("\0");
+      }
+    }
+  };
+  walk(projectRoot, "");
+  // Inlined into the client bundle at build time.
+  for (const key of Object.keys(process.env).filter((k) => k.startsWith("NEXT_PUBLIC_")).sort()) {
+    hash.update(`${key}=${process.env[key]}\0`);
+  }
+  return hash.digest("hex");
+}
+
+function readBuildId() {
+  try {
+    return fs.readFileSync(path.join(nextDir, "BUILD_ID"), "utf8").trim();
+  } catch {
+    return null;
+  }
+}
+
+// Current when the last demo build was of these sources and nothing (e.g. the e2e run) has built since.
+function buildIsCurrent(sources) {
+  try {
+    const stamp = JSON.parse(fs.readFileSync(buildStamp, "utf8"));
+    const buildId = readBuildId();
+    return stamp.sources === sources && buildId !== null && stamp.buildId === buildId;
+  } catch {
+    return false;
+  }
+}
+
+// --- processes ------------------------------------------------------------------------------------------------
+
+function track(name, child) {
+  children.add(child);
+  child.on("exit", (code, signal) => {
+    children.delete(child);
+    if (stopping) {
+      if (children.size === 0) process.exit(code ?? signalExitCode(signal));
+      return;
+    }
+    // A long-running child that stops ends the demo: a half-running demo is harder to understand than none.
+    stopping = true;
+    console.error(`[demo] ${name} exited (${signal ?? `code ${code}`}): stopping`);
+    for (const other of children) other.kill("SIGTERM");
+    if (children.size === 0) process.exit(code || 1);
+    else setTimeout(() => process.exit(code || 1), 10_000).unref();
+  });
+  return child;
+}
+
+/** Runs a command to completion (killable by the signal handlers); rejects on a non-zero exit. */
+function run(command, args, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: projectRoot, stdio: "inherit", env });
+    children.add(child);
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      children.delete(child);
+      if (stopping) process.exit(code ?? signalExitCode(signal));
+      if (code === 0) resolve();
+      else reject(new Error(`${path.basename(command)} ${args.join(" ")} failed (${signal ?? `exit code ${code}`})`));
+    });
+  });
+}
+
+async function waitForPort(targetPort, child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the SIS double exited with code ${child.exitCode}`);
+    const open = await new Promise((resolve) => {
+      const socket = net.connect({ host: "127.0.0.1", port: targetPort });
+      socket.once("connect", () => (socket.destroy(), resolve(true)));
+      socket.once("error", () => resolve(false));
+    });
+    if (open) return;
+    await sleep(200);
+  }
+  throw new Error(`the SIS double did not listen on port ${targetPort} within ${timeoutMs / 1000} s`);
+}
+
+async function waitForHealth(url, child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) return; // its exit handler reports and stops the demo
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(300);
+  }
+  console.error(`[demo] ${url} did not answer 200 within ${timeoutMs / 1000} s; the app may not be healthy`);
+}
+
+// --- output ---------------------------------------------------------------------------------------------------
+
+async function phase(name, fn) {
+  const t0 = Date.now();
+  const result = await fn();
+  log(`${name}: ${seconds(Date.now() - t0)}`);
+  return result;
+}
+
+function banner(env, elapsedMs) {
+  const width = Math.max(...DEMO_ACCOUNTS.map(([u]) => u.length));
+  const lines = [
+    "",
+    `TRMS demo ready in ${seconds(elapsedMs)}: ${appUrl}`,
+    ...(appUrl === `http://localhost:${port}` ? [] : [`  local:      http://localhost:${port}`]),
+    `  database:   ${isPostgres(databaseUrl()) ? "PostgreSQL (DATABASE_URL)" : databaseUrl()}`,
+    `  intake API: POST ${appUrl}/api/v1/transcript-requests  Authorization: Bearer ${intakeKey}`,
+    ...(env.SIS_DOUBLE_URL ? [`  SIS double: ${env.SIS_DOUBLE_URL}`] : []),
+    "  demo accounts (username / password):",
+    ...DEMO_ACCOUNTS.map(([u, p, role]) => `    ${u.padEnd(width)}  ${p.padEnd(20)} ${role}`),
+    "Press Ctrl+C to stop.",
+    "",
+  ];
+  console.log(lines.join("\n"));
+}
+
+function log(message) {
+  console.log(`[demo] ${message}`);
+}
+
+function seconds(ms) {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function signalExitCode(signal) {
+  return 128 + ({ SIGINT: 2, SIGTERM: 15 }[signal] ?? 1);
+}
+
+function integerSetting(name, fallback) {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) {
+    console.error(`[demo] ${name} must be a port number (1-65535), got "${raw}"`);
+    process.exit(1);
+  }
+  return value;
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`[demo] ${error instanceof Error ? error.message : error}`);
+  for (const child of children) child.kill("SIGTERM");
+  process.exit(1);
+}
