@@ -18,7 +18,7 @@ export async function Pagination({ search, page, pageCount, total }: { search: R
               ‹ {t("common.previous")}
             </Link>
           ) : (
-            <span className="px-2 py-1 text-gray-400">‹ {t("common.previous")}</span>
+            <span className="px-2 py-1 text-gray-600">‹ {t("common.previous")}</span>
           )}
         </li>
         {pages.map((p, i) =>
@@ -45,7 +45,7 @@ export async function Pagination({ search, page, pageCount, total }: { search: R
               {t("common.next")} ›
             </Link>
           ) : (
-            <span className="px-2 py-1 text-gray-400">{t("common.next")} ›</span>
+            <span className="px-2 py-1 text-gray-600">{t("common.next")} ›</span>
           )}
         </li>
       </ul>

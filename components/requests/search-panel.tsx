@@ -40,9 +40,8 @@ export function SearchPanel({ search, raw, errors, schools, open }: Props) {
 
   return (
     <details open={open || hasErrors} className="group rounded-md border border-gray-200 bg-white">
-      <summary className="cursor-pointer list-none select-none px-4 py-2 font-semibold text-brand-800 [&::-webkit-details-marker]:hidden">
-        <span aria-hidden className="mr-2 inline-block w-3 group-open:hidden">+</span>
-        <span aria-hidden className="mr-2 hidden w-3 group-open:inline-block">−</span>
+      {/* The +/− comes from CSS, so that the summary's text is exactly its label. */}
+      <summary className="cursor-pointer list-none select-none px-4 py-2 font-semibold text-brand-800 before:mr-2 before:inline-block before:w-3 before:content-['+'] group-open:before:content-['−'] [&::-webkit-details-marker]:hidden">
         {t("search.search")}
       </summary>
       <form ref={formRef} method="get" action={`/${locale}/requests`} className="flex flex-col gap-4 border-t border-gray-200 px-4 py-3" noValidate>
@@ -75,9 +74,7 @@ export function SearchPanel({ search, raw, errors, schools, open }: Props) {
           )}
         </div>
         <details open={moreOpen} className="group/more rounded-md border border-gray-200">
-          <summary className="cursor-pointer list-none select-none px-3 py-2 text-sm font-semibold text-brand-800 [&::-webkit-details-marker]:hidden">
-            <span aria-hidden className="mr-2 inline-block w-3 group-open/more:hidden">+</span>
-            <span aria-hidden className="mr-2 hidden w-3 group-open/more:inline-block">−</span>
+          <summary className="cursor-pointer list-none select-none px-3 py-2 text-sm font-semibold text-brand-800 before:mr-2 before:inline-block before:w-3 before:content-['+'] group-open/more:before:content-['−'] [&::-webkit-details-marker]:hidden">
             {t("search.moreOptions")}
           </summary>
           <div className="flex flex-col gap-3 border-t border-gray-200 px-3 py-3">

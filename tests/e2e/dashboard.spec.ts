@@ -1,0 +1,93 @@
+import Database from "better-sqlite3";
+import { DEMO_ACCOUNTS, expect, test } from "./fixtures";
+
+/** The stored (folded) last names of requests, in the order of the given reference numbers. */
+function foldedLastNames(references: string[]): string[] {
+  const db = new Database("data/e2e.db", { readonly: true });
+  try {
+    const get = db.prepare('SELECT "lastNameFolded" AS name FROM "TranscriptRequest" WHERE "referenceNumber" = ?');
+    return references.map((r) => (get.get(r.trim()) as { name: string }).name);
+  } finally {
+    db.close();
+  }
+}
+
+const TABS = {
+  en: ["To Do", "Incomplete", "In Progress", "Complete"],
+  fr: ["À traiter", "Incomplète", "En cours", "Terminé"],
+} as const;
+const PARAMS = ["todo", "incomplete", "in-progress", "complete"];
+
+for (const locale of ["en", "fr"] as const) {
+  test(`tabs, counts and accessibility (${locale})`, async ({ page, loginAs, axe }) => {
+    await loginAs(page, DEMO_ACCOUNTS.board.username, DEMO_ACCOUNTS.board.password, locale);
+    for (const [i, name] of TABS[locale].entries()) {
+      const tab = page.getByRole("tab", { name, exact: true });
+      await tab.click();
+      await expect(page).toHaveURL(new RegExp(`tab=${PARAMS[i]}`));
+      await expect(tab).toHaveAttribute("aria-selected", "true");
+      const count = Number(await tab.locator("[aria-hidden]").innerText());
+      const rows = page.getByRole("tabpanel").getByRole("row");
+      // Header row plus one row per request on the first page (page size 50).
+      if (count > 0) await expect(rows).toHaveCount(Math.min(count, 50) + 1);
+      // axe on the two kinds of rows (open: action radios; complete: re-upload); it is slow on full tables.
+      if (i === 0 || i === 3) expect(await axe(page), `${locale} ${name}`).toEqual([]);
+    }
+  });
+}
+
+test("board users see the School column; school users only their school", async ({ page, loginAs }) => {
+  await loginAs(page, DEMO_ACCOUNTS.board.username, DEMO_ACCOUNTS.board.password);
+  await expect(page.getByRole("columnheader", { name: /School/ })).toBeVisible();
+  await page.getByRole("button", { name: "Sign Out" }).click();
+  await loginAs(page, DEMO_ACCOUNTS.school.username, DEMO_ACCOUNTS.school.password);
+  await expect(page.getByRole("columnheader", { name: /School/ })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "REF-45454545" })).toBeVisible();
+});
+
+test("sorting by a header keeps the order in the URL; Name sorts by last name", async ({ page, loginAs }) => {
+  await loginAs(page, DEMO_ACCOUNTS.board.username, DEMO_ACCOUNTS.board.password);
+  await page.getByRole("tab", { name: "Complete", exact: true }).click();
+  await page.getByRole("columnheader", { name: /^Name/ }).getByRole("link").click();
+  await expect(page).toHaveURL(/sort=name&dir=asc/);
+  await expect(page.getByRole("columnheader", { name: /^Name/ })).toHaveAttribute("aria-sort", "ascending");
+  const references = await page.locator("tbody tr td:nth-child(3)").allInnerTexts();
+  const lastNames = foldedLastNames(references);
+  expect(lastNames.length).toBeGreaterThan(10);
+  expect(lastNames).toEqual([...lastNames].sort());
+  await page.getByRole("columnheader", { name: /^Name/ }).getByRole("link").click();
+  await expect(page).toHaveURL(/sort=name&dir=desc/);
+});
+
+test("search by last name ignores accents and case, and Clear resets it", async ({ page, loginAs }) => {
+  await loginAs(page, DEMO_ACCOUNTS.admin.username, DEMO_ACCOUNTS.admin.password, "fr");
+  await page.getByText("Recherche", { exact: true }).click();
+  await page.getByLabel("Nom de famille").fill("BELA");
+  await page.getByText("Autres options de recherche").click();
+  await page.getByLabel("Sélectionner tout").check();
+  await page.getByRole("button", { name: "Chercher" }).click();
+  await expect(page).toHaveURL(/lastName=BELA/);
+  await expect(page).toHaveURL(/status=ALL/);
+  const names = page.locator("tbody tr td:nth-child(4)");
+  await expect(names.first()).toBeVisible();
+  for (const name of await names.allInnerTexts()) expect(name).toMatch(/B[ée]langer/i);
+  await page.getByRole("button", { name: "Effacer" }).click();
+  await expect(page).toHaveURL(/\/fr\/requests\?tab=todo$/);
+  await expect(page.getByLabel("Nom de famille")).not.toBeVisible();
+});
+
+test("invalid search input is explained in the user's language", async ({ page, loginAs }) => {
+  await loginAs(page, DEMO_ACCOUNTS.board.username, DEMO_ACCOUNTS.board.password);
+  await page.goto("/en/requests?oen=12345&from=2026-02-10&to=2026-02-01");
+  await expect(page.getByText("An OEN has exactly 9 digits.")).toBeVisible();
+  await expect(page.getByText("The end date is before the start date.")).toBeVisible();
+  await expect(page.getByLabel("OEN")).toHaveAttribute("aria-invalid", "true");
+});
+
+test("search by reference number finds the request in any tab", async ({ page, loginAs }) => {
+  await loginAs(page, DEMO_ACCOUNTS.school.username, DEMO_ACCOUNTS.school.password);
+  await page.goto("/en/requests?referenceNumber=REF-45454545&status=ALL");
+  await expect(page.getByRole("link", { name: "REF-45454545" })).toBeVisible();
+  await expect(page.locator("tbody tr")).toHaveCount(1);
+  await expect(page.getByRole("link", { name: "Senior Student" })).toBeVisible();
+});
