@@ -10,13 +10,17 @@ export type Db = SqliteClient;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
 
+// Transactions wait for a lock up to 10 s and may run 20 s: long enough for a seed or a batch on a busy machine,
+// short enough that a stuck transaction does not hold the (SQLite: only) writer lock for long.
+const transactionOptions = { maxWait: 10_000, timeout: 20_000 };
+
 /** A new client for `url`. The app uses the shared one in lib/db.ts; scripts and tests call this. */
 export function createDbClient(url: string): Db {
   if (isPostgres(url)) {
     const adapter = new PrismaPg({ connectionString: url, max: 10 });
-    return new PostgresClient({ adapter }) as unknown as Db;
+    return new PostgresClient({ adapter, transactionOptions }) as unknown as Db;
   }
   // busy timeout: a writer waits for another writer instead of failing at once.
   const adapter = new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 10_000 });
-  return new SqliteClient({ adapter });
+  return new SqliteClient({ adapter, transactionOptions });
 }
