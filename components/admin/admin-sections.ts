@@ -4,7 +4,10 @@ import type { Role } from "@/lib/auth/roles";
  * The sections of the administration home, in order. A new section adds a row here and its `admin.sections.<key>`
  * title and description in both message files.
  */
-export const ADMIN_SECTIONS = [{ key: "users", href: "/admin/users", roles: ["OCAS_ADMIN", "BOARD_ADMIN"] }] as const satisfies readonly {
+export const ADMIN_SECTIONS = [
+  { key: "users", href: "/admin/users", roles: ["OCAS_ADMIN", "BOARD_ADMIN"] },
+  { key: "jobs", href: "/admin/jobs", roles: ["OCAS_ADMIN"] },
+] as const satisfies readonly {
   key: string;
   href: string;
   roles: readonly Role[];

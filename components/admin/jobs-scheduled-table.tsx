@@ -1,0 +1,105 @@
+"use client";
+
+import { useActionState } from "react";
+import { useFormStatus } from "react-dom";
+import { useTranslations } from "next-intl";
+import { Play } from "lucide-react";
+import { runJobNowAction } from "@/lib/actions/jobs";
+import { initialActionResult } from "@/lib/actions/result";
+import { Notice } from "@/components/ui/notice";
+import { useMessage } from "@/components/ui/use-message";
+import { JobsStatusBadge, type JobRunStatus } from "./jobs-status-badge";
+
+export type ScheduledJobRow = {
+  functionId: string;
+  /** In the page's language. */
+  title: string;
+  description: string | null;
+  /** Formatted schedules, e.g. "0 6 * * * (America/Toronto time)". */
+  schedules: string[];
+  nextRun: { iso: string; text: string } | null;
+  lastRun: { status: JobRunStatus; statusLabel: string; iso: string; text: string } | null;
+};
+
+/** The scheduled functions, each with "Run now"; the outcome of a run is announced above the table. */
+export function JobsScheduledTable({ jobs, caption }: { jobs: ScheduledJobRow[]; caption: string }) {
+  const t = useTranslations("jobs");
+  const m = useMessage();
+  const [state, action] = useActionState(runJobNowAction, initialActionResult);
+  const about = jobs.find((j) => j.functionId === state.values?.functionId);
+  return (
+    <div className="flex flex-col gap-3">
+      {state.messageKey && (
+        <Notice tone={state.ok ? "success" : "error"}>
+          {m(state.messageKey, { ...state.values, name: about?.title ?? String(state.values?.functionId ?? "") })}
+        </Notice>
+      )}
+      <table className="w-full border-collapse text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            {(["function", "schedule", "nextRun", "lastRun", "actions"] as const).map((c) => (
+              <th key={c} scope="col" className="sticky top-0 border-b border-gray-300 bg-gray-50 px-2 py-2 font-semibold text-gray-800">
+                {t(`columns.${c}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-gray-200 bg-white">
+          {jobs.map((job) => (
+            <tr key={job.functionId}>
+              <th scope="row" className="px-2 py-1.5 align-top font-medium">
+                {job.title}
+                {job.description && <div className="text-xs font-normal text-gray-700">{job.description}</div>}
+              </th>
+              <td className="px-2 py-1.5 align-top">
+                {job.schedules.map((s) => (
+                  <div key={s}>
+                    <code className="font-mono text-xs">{s}</code>
+                  </div>
+                ))}
+              </td>
+              <td className="px-2 py-1.5 align-top whitespace-nowrap">
+                {job.nextRun ? <time dateTime={job.nextRun.iso}>{job.nextRun.text}</time> : t("never")}
+              </td>
+              <td className="px-2 py-1.5 align-top">
+                {job.lastRun ? (
+                  <div className="flex flex-col items-start gap-1">
+                    <JobsStatusBadge status={job.lastRun.status} label={job.lastRun.statusLabel} />
+                    <time dateTime={job.lastRun.iso} className="text-xs text-gray-700">
+                      {job.lastRun.text}
+                    </time>
+                  </div>
+                ) : (
+                  t("never")
+                )}
+              </td>
+              <td className="px-2 py-1.5 align-top">
+                <form action={action}>
+                  <input type="hidden" name="functionId" value={job.functionId} />
+                  <RunNowButton label={t("runNowLabel", { name: job.title })} />
+                </form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function RunNowButton({ label }: { label: string }) {
+  const t = useTranslations("jobs");
+  const { pending } = useFormStatus();
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      aria-label={label}
+      className="inline-flex items-center gap-1 rounded-md border border-gray-300 bg-white px-2 py-1 text-xs font-semibold whitespace-nowrap text-gray-900 hover:bg-gray-50 disabled:cursor-wait disabled:text-gray-500"
+    >
+      <Play aria-hidden className="h-3.5 w-3.5" />
+      {pending ? t("starting") : t("runNow")}
+    </button>
+  );
+}

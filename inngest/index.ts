@@ -1,0 +1,4 @@
+import { releaseDeferredRequestsFunction } from "./functions/release-deferred-requests";
+
+/** Every background function: served at /api/inngest, and run in-process when no Inngest server is configured. */
+export const functions = [releaseDeferredRequestsFunction];
