@@ -100,7 +100,7 @@ export async function RequestsTable(props: { page: RequestsPage; search: Request
                 {showSchool && <td className="px-3 py-1.5">{locale === "fr" ? row.school.nameFr : row.school.nameEn}</td>}
                 {showActions && (
                   <td className="px-3 py-1.5">
-                    {open && <RowAction reference={row.referenceNumber} mode="open" />}
+                    {open && <RowAction reference={row.referenceNumber} mode="open" status={row.status} version={row.version} />}
                     {row.tab === "COMPLETE" && row.status !== "REQUEST_CANCELLED" && <RowAction reference={row.referenceNumber} mode="complete" />}
                   </td>
                 )}

@@ -14,6 +14,10 @@ export const EMAIL_TEMPLATES = {
   temporaryPassword: { paragraphs: ["greeting", "body", "username", "password", "change"], link: { hrefValue: "url", labelKey: "action" } },
   passwordReset: { paragraphs: ["greeting", "body", "username", "expiry", "ignore"], link: { hrefValue: "url", labelKey: "action" } },
   usernameReminder: { paragraphs: ["greeting", "body", "ignore"], link: { hrefValue: "url", labelKey: "action" } },
+  // To applicants, after a no-upload action (product §5): who to contact and the reference to quote. No link:
+  // applicants do not use TRMS.
+  studentNotFound: { paragraphs: ["greeting", "body", "contact", "reference", "closing"] },
+  financialHold: { paragraphs: ["greeting", "body", "contact", "reference", "closing"] },
 } as const satisfies Record<string, TemplateShape>;
 
 export type EmailTemplate = keyof typeof EMAIL_TEMPLATES;

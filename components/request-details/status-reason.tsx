@@ -1,0 +1,20 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { AlertTriangle } from "lucide-react";
+import type { ReasonView } from "@/lib/domain/status-reason";
+import { reasonText } from "./reason-text";
+
+/** Why the request could not be processed automatically (or why its file failed), shown under the status. */
+export async function StatusReason({ reason }: { reason: ReasonView }) {
+  const t = await getTranslations("details");
+  const tr = await getTranslations("reasons");
+  const format = await getFormatter();
+  return (
+    <div className="mt-3 flex items-start gap-2 rounded-md border border-orange-300 bg-orange-50 px-3 py-2 text-sm text-orange-950">
+      <AlertTriangle aria-hidden className="mt-0.5 h-4 w-4 shrink-0" />
+      <div>
+        <h3 className="font-semibold">{reason.key === "processingFailed" ? t("reasonTitleFile") : t("reasonTitle")}</h3>
+        <p>{reasonText(tr, format, reason)}</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { actorOrThrow, NotSignedInError } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/roles";
+import { TORONTO_TZ } from "@/lib/domain/business-days";
+import type { RequestStatus } from "@/lib/domain/statuses";
+import { isLocale, type Locale } from "@/lib/i18n/routing";
+import { applyAction, ApplyActionSchema } from "@/lib/server/requests/apply-action";
+import { cancelRequest } from "@/lib/server/requests/cancel-request";
+import { fieldErrorsFrom, type ActionResult } from "./result";
+
+// Route file structures, route groups included: the dashboard, the details and applicant pages show the status.
+const PAGES = ["/[locale]/(app)/requests", "/[locale]/(app)/requests/[reference]", "/[locale]/(app)/applicants/[id]"];
+
+const SESSION_ENDED: ActionResult = { ok: false, messageKey: "auth.sessionExpired" };
+const NOT_FOUND: ActionResult = { ok: false, messageKey: "respond.errors.notFound" };
+const STALE: ActionResult = { ok: false, messageKey: "errors.staleForm" };
+
+async function signedIn(): Promise<Actor | null> {
+  try {
+    return await actorOrThrow();
+  } catch (error) {
+    if (error instanceof NotSignedInError) return null;
+    throw error;
+  }
+}
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+};
+
+/** The page's language (for the values put into messages); never used for anything but wording. */
+const localeOf = (form: FormData, actor: Actor): Locale => {
+  const value = form.get("locale");
+  return isLocale(value) ? value : actor.language;
+};
+
+async function invalidTransition(locale: Locale, status: RequestStatus): Promise<ActionResult> {
+  const t = await getTranslations({ locale, namespace: "statuses" });
+  return { ok: false, messageKey: "errors.invalidTransition", values: { status: t(status) } };
+}
+
+function longDate(locale: Locale, date: Date) {
+  return new Intl.DateTimeFormat(locale === "fr" ? "fr-CA" : "en-CA", { dateStyle: "long", timeZone: TORONTO_TZ }).format(date);
+}
+
+function revalidateRequestPages() {
+  for (const page of PAGES) revalidatePath(page, "page");
+}
+
+/** Action (No Upload) from the dashboard row and Provide a Response on the details page: one action, one rule set. */
+export async function applyNoUploadAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  const actor = await signedIn();
+  if (!actor) return SESSION_ENDED;
+  const locale = localeOf(form, actor);
+  const parsed = ApplyActionSchema.safeParse({
+    referenceNumber: text(form, "referenceNumber"),
+    action: text(form, "action"),
+    expectedVersion: text(form, "expectedVersion"),
+  });
+  if (!parsed.success) {
+    const fieldErrors = fieldErrorsFrom(parsed.error.issues);
+    // Only the choice is the user's; the hidden fields are the page's, so anything else wrong means a broken page.
+    if (fieldErrors.action && Object.keys(fieldErrors).length === 1) {
+      return { ok: false, messageKey: "respond.errors.chooseResponse", fieldErrors };
+    }
+    return { ok: false, messageKey: "errors.generic" };
+  }
+
+  const result = await applyAction({ actor, input: parsed.data });
+  if (!result.ok) {
+    switch (result.reason) {
+      case "invalid":
+        return { ok: false, messageKey: "errors.generic" };
+      case "notFound":
+        return NOT_FOUND;
+      case "stale":
+        return STALE;
+      case "invalidTransition":
+        return invalidTransition(locale, result.status);
+      case "notBeforeSendAfter":
+        return { ok: false, messageKey: "respond.errors.notBeforeSendAfter", values: { date: longDate(locale, result.sendAfter) } };
+    }
+  }
+  revalidateRequestPages();
+  const values = { reference: result.referenceNumber };
+  if (result.email?.status === "FAILED") return { ok: true, messageKey: "respond.doneEmailFailed", values };
+  return { ok: true, messageKey: `respond.done.${parsed.data.action}`, values };
+}
+
+/** Cancelling a request with a reason: OCAS administrators only (refused here for anyone else, whatever the page showed). */
+export async function cancelRequestAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  const actor = await signedIn();
+  if (!actor) return SESSION_ENDED;
+  const locale = localeOf(form, actor);
+  const fields = { reason: text(form, "reason") };
+  const result = await cancelRequest({
+    actor,
+    input: { referenceNumber: text(form, "referenceNumber"), reason: fields.reason, expectedVersion: text(form, "expectedVersion") },
+  });
+  if (!result.ok) {
+    switch (result.reason) {
+      case "forbidden":
+        return { ok: false, messageKey: "errors.forbidden" };
+      case "invalid": {
+        const reason = result.fieldErrors.reason;
+        if (reason && Object.keys(result.fieldErrors).length === 1) return { ok: false, fieldErrors: { reason }, fields };
+        return { ok: false, messageKey: "errors.generic", fields };
+      }
+      case "notFound":
+        return NOT_FOUND;
+      case "stale":
+        return { ...STALE, fields };
+      case "invalidTransition":
+        return { ...(await invalidTransition(locale, result.status)), fields };
+    }
+  }
+  revalidateRequestPages();
+  return { ok: true, messageKey: "details.cancel.done", values: { reference: result.referenceNumber } };
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/roles";
+import { requestScope } from "@/lib/auth/scope";
+import { isComplete, tabOfStatus, type RequestStatus } from "@/lib/domain/statuses";
+import { recordEvent } from "./record-event";
+
+// Versions are small counters; the bound only keeps junk out of the query.
+const MAX_VERSION = 1_000_000_000;
+
+/** The version a form was built from: required (a missing field is not version 0), a whole number. */
+export const ExpectedVersionSchema = z
+  .union([z.number(), z.string().trim().regex(/^\d{1,10}$/).transform(Number)])
+  .pipe(z.number().int().min(0).max(MAX_VERSION));
+
+export type TransitionResult = { ok: true; version: number; eventId: string } | { ok: false; reason: "stale" };
+
+/**
+ * Moves a request from the status the user saw to `to`, with its timeline row, in one transaction. The WHERE
+ * carries the version the user's form was built from, the status it showed and the actor's scope: when any of
+ * them no longer holds (someone else acted meanwhile, or the request left the actor's scope), nothing is written
+ * and the caller says the form is stale. Exactly one of two concurrent changes from one version wins.
+ */
+export async function transitionRequest(options: {
+  actor: Pick<Actor, "id" | "role" | "boardId" | "schoolId">;
+  request: { id: string; status: RequestStatus };
+  expectedVersion: number;
+  to: RequestStatus;
+  now: Date;
+  event: { type: string; data?: Record<string, unknown> };
+}): Promise<TransitionResult> {
+  const { actor, request, expectedVersion, to, now, event } = options;
+  return db.$transaction(async (tx) => {
+    const updated = await tx.transcriptRequest.updateMany({
+      where: { AND: [{ id: request.id, version: expectedVersion, status: request.status }, requestScope(actor)] },
+      data: {
+        status: to,
+        tab: tabOfStatus(to),
+        // A reason explains the status it came with; the new status has none yet.
+        statusReason: null,
+        statusChangedAt: now,
+        completedAt: isComplete(to) ? now : null,
+        version: { increment: 1 },
+      },
+    });
+    if (updated.count !== 1) return { ok: false, reason: "stale" } as const;
+    const version = expectedVersion + 1;
+    const row = await recordEvent(tx, {
+      requestId: request.id,
+      type: event.type,
+      actorId: actor.id,
+      data: { ...event.data, from: request.status, to, version },
+      at: now,
+    });
+    return { ok: true, version, eventId: row.id } as const;
+  });
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { actorLabelKey, readTimelineEvent } from "@/lib/domain/timeline-event";
+
+const EMPTY = { from: null, to: null, action: null, reason: null, note: null, email: null };
+
+describe("readTimelineEvent", () => {
+  it("reads the seed's and intake's rows", () => {
+    expect(readTimelineEvent("created", null)).toEqual({ type: "created", ...EMPTY });
+    expect(
+      readTimelineEvent("status_changed", JSON.stringify({ from: "ACTION_REQUIRED", to: "AUTO_PROCESS_ERROR", reason: { key: "sisNotFound", oen: "123456782" } })),
+    ).toEqual({ ...EMPTY, type: "status_changed", from: "ACTION_REQUIRED", to: "AUTO_PROCESS_ERROR", reason: { key: "sisNotFound", oen: "123456782" } });
+  });
+
+  it("reads actions, emails and cancellations", () => {
+    expect(readTimelineEvent("action", JSON.stringify({ action: "FINANCIAL_HOLD", from: "ACTION_REQUIRED", to: "FINANCIAL_HOLD", version: 1 }))).toEqual({
+      ...EMPTY,
+      type: "action",
+      action: "FINANCIAL_HOLD",
+      from: "ACTION_REQUIRED",
+      to: "FINANCIAL_HOLD",
+    });
+    expect(readTimelineEvent("email_sent", JSON.stringify({ template: "financialHold", to: "s•••@example.org", outboxId: "x", status: "OUTBOX" }))).toEqual({
+      ...EMPTY,
+      type: "email_sent",
+      email: { template: "financialHold", to: "s•••@example.org", failed: false },
+    });
+    expect(readTimelineEvent("email_sent", JSON.stringify({ template: "studentNotFound", status: "FAILED" })).email).toEqual({
+      template: "studentNotFound",
+      to: null,
+      failed: true,
+    });
+    expect(readTimelineEvent("cancelled", JSON.stringify({ from: "FINANCIAL_HOLD", to: "REQUEST_CANCELLED", note: "Withdrew <b>application</b>" }))).toEqual({
+      ...EMPTY,
+      type: "cancelled",
+      from: "FINANCIAL_HOLD",
+      to: "REQUEST_CANCELLED",
+      note: "Withdrew <b>application</b>",
+    });
+  });
+
+  it("shows unknown types and malformed data as plain entries", () => {
+    expect(readTimelineEvent("transmitted", '{"collegeCode":"SENE"}')).toEqual({ type: "other", ...EMPTY });
+    expect(readTimelineEvent("action", "{not json")).toEqual({ type: "action", ...EMPTY });
+    expect(readTimelineEvent("action", "[1,2]")).toEqual({ type: "action", ...EMPTY });
+    expect(readTimelineEvent("action", JSON.stringify({ action: "DROP TABLE", from: "NOPE", to: 3 }))).toEqual({ type: "action", ...EMPTY });
+    expect(readTimelineEvent("status_changed", JSON.stringify({ reason: "free text" }))).toMatchObject({ reason: null, note: "free text" });
+    expect(readTimelineEvent("email_sent", JSON.stringify({ to: "x" })).email).toBeNull();
+    expect(readTimelineEvent("cancelled", JSON.stringify({ note: "   " })).note).toBeNull();
+    expect(readTimelineEvent("cancelled", JSON.stringify({ note: "x".repeat(5000) })).note).toHaveLength(1000);
+  });
+});
+
+describe("actorLabelKey", () => {
+  it("names who acted when no user did", () => {
+    expect(actorLabelKey("intake-api")).toBe("intakeApi");
+    expect(actorLabelKey("auto-trms")).toBe("autoTrms");
+    expect(actorLabelKey("system")).toBe("system");
+    for (const other of [null, "", "toString", "__proto__", "someone"]) expect(actorLabelKey(other), String(other)).toBe("system");
+  });
+});
