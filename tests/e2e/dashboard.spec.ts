@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { DEMO_ACCOUNTS, expect, test } from "./fixtures";
+import { DEMO_ACCOUNTS, E2E_INTAKE_API_KEY, expect, test } from "./fixtures";
 
 /** The stored (folded) last names of requests, in the order of the given reference numbers. */
 function foldedLastNames(references: string[]): string[] {
@@ -90,4 +90,44 @@ test("search by reference number finds the request in any tab", async ({ page, l
   await expect(page.getByRole("link", { name: "REF-45454545" })).toBeVisible();
   await expect(page.locator("tbody tr")).toHaveCount(1);
   await expect(page.getByRole("link", { name: "Senior Student" })).toBeVisible();
+});
+
+test("the dashboard refreshes itself when a new request arrives, and says so", async ({ page, loginAs, request }) => {
+  await loginAs(page, DEMO_ACCOUNTS.school2.username, DEMO_ACCOUNTS.school2.password);
+  const todo = page.getByRole("tab", { name: "To Do", exact: true });
+  const before = Number(await todo.locator("[aria-hidden]").innerText());
+  const requestNumber = `8${String(Date.now()).slice(-8)}`;
+  const created = await request.post("/api/v1/transcript-requests", {
+    headers: { Authorization: `Bearer ${E2E_INTAKE_API_KEY}` },
+    data: {
+      requestNumber,
+      accountNumber: `6${requestNumber}`,
+      requestType: "ORIGINAL",
+      paidAt: new Date().toISOString(),
+      sendOption: "SEND_NOW",
+      sendAfter: null,
+      schoolMident: "999998",
+      lastAttended: "2024-06",
+      applicant: {
+        firstName: "Live",
+        lastName: "Refresh",
+        middleName: null,
+        formerLastName: null,
+        dateOfBirth: "2006-01-02",
+        gender: "X",
+        oen: null,
+        studentNumber: null,
+        email: "live.refresh@example.org",
+        phone: null,
+        preferredLanguage: "en",
+      },
+      destinations: ["SENE"],
+    },
+  });
+  expect(created.status()).toBe(201);
+  const { referenceNumber } = (await created.json()) as { referenceNumber: string };
+  // No reload: the page polls every 10 s.
+  await expect(page.getByTestId("live-refresh")).toHaveText("The list was updated with the latest changes.", { timeout: 25_000 });
+  await expect(todo.locator("[aria-hidden]")).toHaveText(String(before + 1));
+  await expect(page.getByRole("link", { name: referenceNumber, exact: true })).toBeVisible();
 });
