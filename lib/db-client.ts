@@ -22,5 +22,12 @@ export function createDbClient(url: string): Db {
   }
   // busy timeout: a writer waits for another writer instead of failing at once.
   const adapter = new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 10_000 });
-  return new SqliteClient({ adapter, transactionOptions });
+  const client = new SqliteClient({ adapter, transactionOptions });
+  // The adapter keeps one connection. A 128 MB page cache keeps a board's rows warm for sorts on unindexed columns,
+  // and `optimize` gives the planner statistics so that scoped searches pick their indexes (docs/decisions/0005).
+  void client
+    .$queryRawUnsafe("PRAGMA cache_size = -131072")
+    .then(() => client.$queryRawUnsafe("PRAGMA optimize = 0x10002"))
+    .catch((error: unknown) => console.warn("[db] SQLite tuning skipped:", error instanceof Error ? error.message : error));
+  return client;
 }
