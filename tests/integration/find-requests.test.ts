@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { requestScope } from "@/lib/auth/scope";
 import { foldName } from "@/lib/domain/fold";
 import { PAGE_SIZE, parseRequestSearch, SORT_KEYS } from "@/lib/domain/request-search";
+import { REQUEST_STATUSES } from "@/lib/domain/statuses";
 import { findRequests } from "@/lib/server/requests/find-requests";
 import { actorFor } from "./helpers/actors";
 import { seedDemo } from "./helpers/seeded";
@@ -46,15 +47,19 @@ describe("findRequests", () => {
   });
 
   type Row = Awaited<ReturnType<typeof findRequests>>["rows"][number];
+  // Enumerations sort in declaration order on PostgreSQL and as text on SQLite (each database's own order; the
+  // exports' keyset pagination follows the same rule).
+  const onPostgres = /^postgres/.test(process.env.DATABASE_URL ?? "");
+  const enumValue = (declared: readonly string[], v: string) => (onPostgres ? declared.indexOf(v) : v);
   const SORT_VALUE: Record<(typeof SORT_KEYS)[number], (r: Row) => string | number> = {
     requestDate: (r) => r.paidAt.getTime(),
     age: (r) => -r.paidAt.getTime(),
     referenceNumber: (r) => r.referenceNumber,
     name: (r) => `${foldName(r.lastName)}\u0000${foldName(r.firstName)}`,
-    requestType: (r) => r.requestType,
+    requestType: (r) => enumValue(["ORIGINAL", "REISSUE"], r.requestType),
     lastAttended: (r) => r.lastAttended,
-    sendDate: (r) => r.sendOption,
-    status: (r) => r.status,
+    sendDate: (r) => enumValue(["SEND_NOW", "END_OF_SEMESTER"], r.sendOption),
+    status: (r) => enumValue(REQUEST_STATUSES, r.status),
     school: (r) => r.school.mident,
   };
 

@@ -41,16 +41,16 @@ async function placement() {
 }
 
 async function makeRequest(options: { sendAfter: Date | null; status?: RequestStatus }) {
+  const n = ++counter;
   const { board, school } = await placement();
-  counter++;
   const status = options.status ?? "ACTION_REQUIRED";
   const applicant = await db.applicant.create({
-    data: { accountNumber: `55${counter}`, firstName: "Ada", lastName: "Lovelace", dateOfBirth: "2005-01-02", gender: "FEMALE", email: "ada@example.org" },
+    data: { accountNumber: `55${n}`, firstName: "Ada", lastName: "Lovelace", dateOfBirth: "2005-01-02", gender: "FEMALE", email: "ada@example.org" },
   });
   return db.transcriptRequest.create({
     data: {
-      referenceNumber: `REF-${String(10_000_000 + counter)}`,
-      requestNumber: `88${counter}`,
+      referenceNumber: `REF-${String(10_000_000 + n)}`,
+      requestNumber: `88${n}`,
       accountNumber: applicant.accountNumber,
       applicantId: applicant.id,
       schoolId: school.id,
@@ -134,7 +134,8 @@ describe("release-deferred-requests", () => {
   });
 
   it("is safe when two runs overlap: each request is released once", async () => {
-    const requests = await Promise.all(Array.from({ length: 5 }, () => makeRequest({ sendAfter: new Date(Date.now() - DAY) })));
+    const requests = [];
+    for (let i = 0; i < 5; i++) requests.push(await makeRequest({ sendAfter: new Date(Date.now() - DAY) }));
     const [a, b] = await Promise.all([
       new InngestTestEngine({ function: releaseDeferredRequestsFunction, events: [cronEvent] }).execute(),
       new InngestTestEngine({ function: releaseDeferredRequestsFunction, events: [cronEvent] }).execute(),
