@@ -30,6 +30,10 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: {
+    // Transcript uploads go through a server action: 5 MB files (lib/server/uploads) plus the form's other fields.
+    serverActions: { bodySizeLimit: "6mb" },
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -28,3 +28,11 @@ export function jobRunRequested<const Id extends string>(functionId: Id) {
 }
 
 export const jobRunRequestedName = (functionId: string) => `jobs/${functionId}.run`;
+
+export const TranscriptUploadedData = z.object({ requestId: id, uploadedFileId: id });
+
+/**
+ * An XML transcript was saved ("Yes – Save and continue"); the transcript-processing function stores it and
+ * completes the request. Sent with the id `transcript-uploaded-<uploadedFileId>`.
+ */
+export const transcriptUploaded = eventType("transcript/uploaded", { schema: TranscriptUploadedData });

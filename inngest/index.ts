@@ -1,4 +1,5 @@
+import { processTranscriptFunction } from "./functions/process-transcript";
 import { releaseDeferredRequestsFunction } from "./functions/release-deferred-requests";
 
 /** Every background function: served at /api/inngest, and run in-process when no Inngest server is configured. */
-export const functions = [releaseDeferredRequestsFunction];
+export const functions = [releaseDeferredRequestsFunction, processTranscriptFunction];

@@ -48,7 +48,7 @@ export async function RequestsTable(props: { page: RequestsPage; search: Request
                   key={c.key}
                   scope="col"
                   aria-sort={active ? (search.dir === "asc" ? "ascending" : "descending") : undefined}
-                  className={c.numeric ? "px-3 py-2 text-right" : "px-3 py-2"}
+                  className={c.numeric ? "px-2 py-2 text-right" : "px-2 py-2"}
                 >
                   <Link href={`/requests?${params.toString()}`} className="inline-flex items-center gap-1 text-gray-800 hover:text-brand-700">
                     {c.label}
@@ -59,7 +59,7 @@ export async function RequestsTable(props: { page: RequestsPage; search: Request
               );
             })}
             {showActions && (
-              <th scope="col" className="px-3 py-2">
+              <th scope="col" className="px-2 py-2">
                 <span className="sr-only">{t("dashboard.actionsColumn")}</span>
               </th>
             )}
@@ -72,34 +72,34 @@ export async function RequestsTable(props: { page: RequestsPage; search: Request
             const open = row.tab === "TODO" || row.tab === "INCOMPLETE";
             return (
               <tr key={row.id} className="odd:bg-white even:bg-gray-50 hover:bg-brand-50">
-                <td className="whitespace-nowrap px-3 py-1.5">
+                <td className="whitespace-nowrap px-2 py-1.5">
                   <time dateTime={row.paidAt.toISOString()}>{format.dateTime(row.paidAt, { dateStyle: "medium" })}</time>
                 </td>
-                <td className="px-3 py-1.5 text-right">
+                <td className="px-2 py-1.5 text-right">
                   <SlaBadge age={age} state={state} label={t(`sla.${state}`)} />
                 </td>
-                <td className="whitespace-nowrap px-3 py-1.5 font-mono">
+                <td className="whitespace-nowrap px-2 py-1.5 font-mono">
                   <Link href={`/requests/${row.referenceNumber}`}>{row.referenceNumber}</Link>
                 </td>
-                <td className="px-3 py-1.5">
+                <td className="px-2 py-1.5">
                   <Link href={`/applicants/${row.applicantId}`}>
                     {row.firstName} {row.lastName}
                   </Link>
                 </td>
-                <td className="px-3 py-1.5">{t(`requestTypes.${row.requestType}`)}</td>
-                <td className="whitespace-nowrap px-3 py-1.5">{yearMonth(row.lastAttended)}</td>
-                <td className="px-3 py-1.5">
+                <td className="px-2 py-1.5">{t(`requestTypes.${row.requestType}`)}</td>
+                <td className="whitespace-nowrap px-2 py-1.5">{yearMonth(row.lastAttended)}</td>
+                <td className="px-2 py-1.5">
                   {t(`sendOptions.${row.sendOption}`)}
                   {row.sendOption === "END_OF_SEMESTER" && row.sendAfter && (
                     <div className="text-xs text-gray-600">{t("dashboard.dueOn", { date: format.dateTime(row.sendAfter, { dateStyle: "medium" }) })}</div>
                   )}
                 </td>
-                <td className="px-3 py-1.5">
+                <td className="px-2 py-1.5">
                   <StatusBadge status={row.status} label={t(`statuses.${row.status}`)} />
                 </td>
-                {showSchool && <td className="px-3 py-1.5">{locale === "fr" ? row.school.nameFr : row.school.nameEn}</td>}
+                {showSchool && <td className="px-2 py-1.5">{locale === "fr" ? row.school.nameFr : row.school.nameEn}</td>}
                 {showActions && (
-                  <td className="px-3 py-1.5">
+                  <td className="px-2 py-1.5">
                     {open && <RowAction reference={row.referenceNumber} mode="open" status={row.status} version={row.version} />}
                     {row.tab === "COMPLETE" && row.status !== "REQUEST_CANCELLED" && <RowAction reference={row.referenceNumber} mode="complete" />}
                   </td>

@@ -83,7 +83,7 @@ function OpenRowAction({ reference, status, version, target }: { reference: stri
       className="flex flex-col gap-1"
       aria-busy={pending}
     >
-      <fieldset className="flex flex-wrap items-center gap-x-3 gap-y-1">
+      <fieldset className="flex min-w-44 flex-col gap-y-0.5">
         <legend className="sr-only">{t("dashboard.rowAction", { reference })}</legend>
         <label className="flex items-center gap-1 whitespace-nowrap text-sm">
           <input type="radio" name={`action-${reference}`} value="upload" checked={choice === "upload"} onChange={() => setChoice("upload")} />

@@ -1,10 +1,10 @@
 "use server";
 
+import { longDate } from "@/lib/i18n/long-date";
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { actorOrThrow, NotSignedInError } from "@/lib/auth/guard";
 import type { Actor } from "@/lib/auth/roles";
-import { TORONTO_TZ } from "@/lib/domain/business-days";
 import type { RequestStatus } from "@/lib/domain/statuses";
 import { isLocale, type Locale } from "@/lib/i18n/routing";
 import { applyAction, ApplyActionSchema } from "@/lib/server/requests/apply-action";
@@ -41,10 +41,6 @@ const localeOf = (form: FormData, actor: Actor): Locale => {
 async function invalidTransition(locale: Locale, status: RequestStatus): Promise<ActionResult> {
   const t = await getTranslations({ locale, namespace: "statuses" });
   return { ok: false, messageKey: "errors.invalidTransition", values: { status: t(status) } };
-}
-
-function longDate(locale: Locale, date: Date) {
-  return new Intl.DateTimeFormat(locale === "fr" ? "fr-CA" : "en-CA", { dateStyle: "long", timeZone: TORONTO_TZ }).format(date);
 }
 
 function revalidateRequestPages() {

@@ -5,7 +5,19 @@ import { NO_UPLOAD_ACTIONS, REQUEST_STATUSES, type NoUploadAction, type RequestS
 import { parseStatusReason, type ReasonView } from "./status-reason";
 
 /** Event types with a label of their own (`timeline.types.*`); any other type shows as a generic event. */
-export const TIMELINE_TYPES = ["created", "status_changed", "action", "email_sent", "cancelled", "released"] as const;
+export const TIMELINE_TYPES = [
+  "created",
+  "status_changed",
+  "action",
+  "email_sent",
+  "cancelled",
+  "released",
+  "upload",
+  "validated",
+  "processed",
+  "processing_failed",
+  "pdf_completed",
+] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
 
 /** Who acted when no user did (TimelineEvent.actorLabel) → message key under `timeline.actors.*`. */

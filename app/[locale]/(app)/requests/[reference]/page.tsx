@@ -17,8 +17,9 @@ import { RespondPanel } from "@/components/request-details/respond-panel";
 import { StatusReason } from "@/components/request-details/status-reason";
 import { Timeline } from "@/components/request-details/timeline";
 import { StatusBadge } from "@/components/requests/status-badge";
+import { UploadSection } from "@/components/upload/upload-section";
 
-type Props = { params: Promise<{ locale: string; reference: string }> };
+type Props = { params: Promise<{ locale: string; reference: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -26,8 +27,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("requestDetails") };
 }
 
-export default async function RequestDetailsPage({ params }: Props) {
+export default async function RequestDetailsPage({ params, searchParams }: Props) {
   const { locale: raw, reference: rawReference } = await params;
+  const uploaded = (await searchParams)?.uploaded;
   const locale = raw === "fr" ? "fr" : "en";
   setRequestLocale(locale);
   const reference = safeDecode(rawReference);
@@ -70,6 +72,13 @@ export default async function RequestDetailsPage({ params }: Props) {
         />
         {reason && <StatusReason reason={reason} />}
       </Panel>
+
+      <UploadSection
+        reference={request.referenceNumber}
+        status={request.status}
+        version={request.version}
+        outcome={typeof uploaded === "string" ? uploaded : undefined}
+      />
 
       <RespondPanel
         key={`respond-${request.referenceNumber}`}

@@ -1,0 +1,79 @@
+"use client";
+
+import { useActionState } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { stageUploadAction, type UploadFormState } from "@/lib/actions/uploads";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { useMessage } from "@/components/ui/use-message";
+
+type Props = {
+  reference: string;
+  /** The version of the request this page shows: the server refuses the upload once the request has changed. */
+  version: number;
+  /** Re-upload Transcript on a completed request; Upload Transcript otherwise. */
+  reupload: boolean;
+  limitMb: number;
+};
+
+const initial: UploadFormState = { ok: false };
+
+/** Upload Transcript / Re-upload Transcript: Browse, then submit; the server decides the type from the content. */
+export function UploadForm({ reference, version, reupload, limitMb }: Props) {
+  const t = useTranslations();
+  const m = useMessage();
+  const locale = useLocale();
+  const [state, action, pending] = useActionState(stageUploadAction, initial);
+  const hintId = "upload-file-hint";
+  const errorId = "upload-file-error";
+  const hasError = !state.ok && state.messageKey !== undefined;
+  return (
+    <form action={action} className="flex flex-col gap-3" aria-busy={pending}>
+      <p className="text-sm text-gray-700">{reupload ? t("upload.reuploadIntro") : t("upload.sectionIntro")}</p>
+      {hasError && (
+        <Notice tone="error" id={errorId}>
+          <p>{m(state.messageKey!, state.values)}</p>
+          {state.problems && state.problems.length > 0 && (
+            <ul className="mt-1 list-disc pl-5">
+              {state.problems.map((p, i) => {
+                const message = m(p.messageKey, p.values);
+                return <li key={i}>{p.line !== undefined ? m("pesc.atLine", { line: p.line, message }) : message}</li>;
+              })}
+            </ul>
+          )}
+        </Notice>
+      )}
+      <input type="hidden" name="referenceNumber" value={reference} />
+      <input type="hidden" name="expectedVersion" value={version} />
+      <input type="hidden" name="locale" value={locale} />
+      <div className="flex flex-col gap-1">
+        <label htmlFor="upload-file" className="text-sm font-medium">
+          {t("actions.browse")}
+        </label>
+        <input
+          id="upload-file"
+          name="file"
+          type="file"
+          accept=".xml,.pdf,application/xml,text/xml,application/pdf"
+          required
+          aria-describedby={hasError ? `${hintId} ${errorId}` : hintId}
+          aria-invalid={hasError || undefined}
+          onChange={(e) => {
+            // The server refuses it anyway; this only spares sending a file that is too large.
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.setCustomValidity(file && file.size > limitMb * 1024 * 1024 ? t("upload.errors.tooLarge", { limitMb }) : "");
+          }}
+          className="text-sm file:mr-3 file:rounded-md file:border file:border-gray-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-semibold"
+        />
+        <p id={hintId} className="text-sm text-gray-700">
+          {t("upload.sizeHint", { limitMb })}
+        </p>
+      </div>
+      <div>
+        <Button type="submit" disabled={pending}>
+          {reupload ? t("actions.reupload") : t("actions.upload")}
+        </Button>
+      </div>
+    </form>
+  );
+}

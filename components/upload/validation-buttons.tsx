@@ -1,0 +1,40 @@
+"use client";
+
+import { useActionState } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { cancelUploadAction, saveUploadAction, type UploadFormState } from "@/lib/actions/uploads";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { useMessage } from "@/components/ui/use-message";
+
+const initial: UploadFormState = { ok: false };
+
+/** "Yes – Save and continue" and "No – Cancel and return to previous screen": the browser only sends the pending upload's id. */
+export function ValidationButtons({ pendingId, reference }: { pendingId: string; reference: string }) {
+  const t = useTranslations("actions");
+  const m = useMessage();
+  const locale = useLocale();
+  const [state, save, saving] = useActionState(saveUploadAction, initial);
+  return (
+    <div className="flex flex-col gap-3">
+      {!state.ok && state.messageKey && <Notice tone="error">{m(state.messageKey, state.values)}</Notice>}
+      <div className="flex flex-wrap gap-3">
+        <form action={save} aria-busy={saving}>
+          <input type="hidden" name="pendingId" value={pendingId} />
+          <input type="hidden" name="locale" value={locale} />
+          <Button type="submit" disabled={saving}>
+            {t("validationYes")}
+          </Button>
+        </form>
+        <form action={cancelUploadAction}>
+          <input type="hidden" name="pendingId" value={pendingId} />
+          <input type="hidden" name="referenceNumber" value={reference} />
+          <input type="hidden" name="locale" value={locale} />
+          <Button type="submit" variant="secondary" disabled={saving}>
+            {t("validationNo")}
+          </Button>
+        </form>
+      </div>
+    </div>
+  );
+}
