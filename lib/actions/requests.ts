@@ -1,14 +1,13 @@
 "use server";
 
-import { longDate } from "@/lib/i18n/long-date";
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { actorOrThrow, NotSignedInError } from "@/lib/auth/guard";
-import type { Actor } from "@/lib/auth/roles";
 import type { RequestStatus } from "@/lib/domain/statuses";
-import { isLocale, type Locale } from "@/lib/i18n/routing";
+import { longDate } from "@/lib/i18n/long-date";
+import type { Locale } from "@/lib/i18n/routing";
 import { applyAction, ApplyActionSchema } from "@/lib/server/requests/apply-action";
 import { cancelRequest } from "@/lib/server/requests/cancel-request";
+import { localeOf, signedIn, text } from "./form";
 import { fieldErrorsFrom, type ActionResult } from "./result";
 
 // Route file structures, route groups included: the dashboard, the details and applicant pages show the status.
@@ -17,26 +16,6 @@ const PAGES = ["/[locale]/(app)/requests", "/[locale]/(app)/requests/[reference]
 const SESSION_ENDED: ActionResult = { ok: false, messageKey: "auth.sessionExpired" };
 const NOT_FOUND: ActionResult = { ok: false, messageKey: "respond.errors.notFound" };
 const STALE: ActionResult = { ok: false, messageKey: "errors.staleForm" };
-
-async function signedIn(): Promise<Actor | null> {
-  try {
-    return await actorOrThrow();
-  } catch (error) {
-    if (error instanceof NotSignedInError) return null;
-    throw error;
-  }
-}
-
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === "string" ? value : "";
-};
-
-/** The page's language (for the values put into messages); never used for anything but wording. */
-const localeOf = (form: FormData, actor: Actor): Locale => {
-  const value = form.get("locale");
-  return isLocale(value) ? value : actor.language;
-};
 
 async function invalidTransition(locale: Locale, status: RequestStatus): Promise<ActionResult> {
   const t = await getTranslations({ locale, namespace: "statuses" });

@@ -1,16 +1,15 @@
 "use server";
 
-import { longDate } from "@/lib/i18n/long-date";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { actorOrThrow, NotSignedInError } from "@/lib/auth/guard";
-import type { Actor } from "@/lib/auth/roles";
-import { isLocale, type Locale } from "@/lib/i18n/routing";
+import { longDate } from "@/lib/i18n/long-date";
+import type { Locale } from "@/lib/i18n/routing";
 import { cancelUpload } from "@/lib/server/uploads/cancel-upload";
 import { completePdf } from "@/lib/server/uploads/complete-pdf";
 import { saveUpload } from "@/lib/server/uploads/save-upload";
 import { MAX_UPLOAD_BYTES, stageUpload, type UploadedBlob } from "@/lib/server/uploads/stage-upload";
+import { localeOf, signedIn, text } from "./form";
 import type { ActionResult } from "./result";
 
 // Upload Transcript (details page) → validation screen → "Yes – Save and continue" or "No – Cancel and return to
@@ -24,25 +23,6 @@ export type UploadProblem = { messageKey: string; values?: Record<string, string
 export type UploadFormState = ActionResult & { problems?: UploadProblem[] };
 
 const SESSION_ENDED = { ok: false, messageKey: "auth.sessionExpired" } as const;
-
-async function signedIn(): Promise<Actor | null> {
-  try {
-    return await actorOrThrow();
-  } catch (error) {
-    if (error instanceof NotSignedInError) return null;
-    throw error;
-  }
-}
-
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === "string" ? value : "";
-};
-
-const localeOf = (form: FormData, actor: Actor): Locale => {
-  const value = form.get("locale");
-  return isLocale(value) ? value : actor.language;
-};
 
 function fileOf(form: FormData): UploadedBlob | null {
   const value = form.get("file");
