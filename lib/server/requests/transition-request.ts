@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { Actor } from "@/lib/auth/roles";
 import { requestScope } from "@/lib/auth/scope";
 import { isComplete, tabOfStatus, type RequestStatus } from "@/lib/domain/statuses";
@@ -30,29 +31,59 @@ export async function transitionRequest(options: {
   now: Date;
   event: { type: string; data?: Record<string, unknown> };
 }): Promise<TransitionResult> {
-  const { actor, request, expectedVersion, to, now, event } = options;
+  const { actor, event, ...rest } = options;
   return db.$transaction(async (tx) => {
-    const updated = await tx.transcriptRequest.updateMany({
-      where: { AND: [{ id: request.id, version: expectedVersion, status: request.status }, requestScope(actor)] },
-      data: {
-        status: to,
-        tab: tabOfStatus(to),
-        // A reason explains the status it came with; the new status has none yet.
-        statusReason: null,
-        statusChangedAt: now,
-        completedAt: isComplete(to) ? now : null,
-        version: { increment: 1 },
-      },
-    });
-    if (updated.count !== 1) return { ok: false, reason: "stale" } as const;
-    const version = expectedVersion + 1;
-    const row = await recordEvent(tx, {
-      requestId: request.id,
-      type: event.type,
-      actorId: actor.id,
-      data: { ...event.data, from: request.status, to, version },
-      at: now,
-    });
-    return { ok: true, version, eventId: row.id } as const;
+    const changed = await transitionWithin(tx, { ...rest, scope: requestScope(actor), event: { ...event, actorId: actor.id } });
+    return changed.ok ? changed : ({ ok: false, reason: "stale" } as const);
   });
+}
+
+/**
+ * The same status change inside a transaction the caller already holds (an upload also creates its file and
+ * timeline rows in it). False when the version, status or scope no longer hold: the caller must then roll back.
+ */
+export async function transitionWithin(
+  tx: Tx,
+  options: {
+    request: { id: string; status: RequestStatus };
+    expectedVersion: number;
+    to: RequestStatus;
+    now: Date;
+    scope: Prisma.TranscriptRequestWhereInput;
+    /** A reason explains the status it comes with; without one the new status has none. */
+    statusReason?: string | null;
+    event: { type: string; actorId?: string | null; actorLabel?: string | null; data?: Record<string, unknown> };
+  },
+): Promise<{ ok: true; version: number; eventId: string } | { ok: false }> {
+  const { request, expectedVersion, to, now, scope, event } = options;
+  const updated = await tx.transcriptRequest.updateMany({
+    where: { AND: [{ id: request.id, version: expectedVersion, status: request.status }, scope] },
+    data: {
+      status: to,
+      tab: tabOfStatus(to),
+      statusReason: options.statusReason ?? null,
+      statusChangedAt: now,
+      completedAt: isComplete(to) ? now : null,
+      version: { increment: 1 },
+    },
+  });
+  if (updated.count !== 1) return { ok: false };
+  const version = expectedVersion + 1;
+  const row = await recordEvent(tx, {
+    requestId: request.id,
+    type: event.type,
+    actorId: event.actorId ?? null,
+    actorLabel: event.actorLabel ?? null,
+    data: { ...event.data, from: request.status, to, version },
+    at: now,
+  });
+  return { ok: true, version, eventId: row.id };
+}
+
+/** Thrown inside a transaction to roll it back when the request changed meanwhile. */
+export class StaleRequestError extends Error {
+  constructor() {
+    super("the request changed meanwhile");
+    this.name = "StaleRequestError";
+  }
 }

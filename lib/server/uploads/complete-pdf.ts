@@ -6,7 +6,7 @@ import { requestScope } from "@/lib/auth/scope";
 import { REFERENCE_NUMBER_PATTERN } from "@/lib/domain/reference-number";
 import { nextStatus, type RequestStatus } from "@/lib/domain/statuses";
 import { ExpectedVersionSchema } from "@/lib/server/requests/transition-request";
-import { StaleRequestError, transitionWithin } from "./transition-in-transaction";
+import { StaleRequestError, transitionWithin } from "@/lib/server/requests/transition-request";
 
 export const CompletePdfSchema = z.object({
   referenceNumber: z.string().trim().toUpperCase().regex(REFERENCE_NUMBER_PATTERN),

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { parseTranscript } from "@/lib/domain/pesc/parse-transcript";
 import { nextStatus } from "@/lib/domain/statuses";
 import { readStoredFile, sha256Hex } from "./storage";
-import { StaleRequestError, transitionWithin } from "./transition-in-transaction";
+import { StaleRequestError, transitionWithin } from "@/lib/server/requests/transition-request";
 
 export type ProcessTranscriptResult =
   | { outcome: "stored"; transcriptId: string; isReissue: boolean }

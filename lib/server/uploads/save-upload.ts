@@ -10,7 +10,7 @@ import { compareUpload, summarizeComparisons } from "./compare-upload";
 import { findPendingUpload } from "./find-pending-upload";
 import { readPendingData } from "./pending-upload";
 import { copyToPermanent, removeStoredFile } from "./storage";
-import { StaleRequestError, transitionWithin } from "./transition-in-transaction";
+import { StaleRequestError, transitionWithin } from "@/lib/server/requests/transition-request";
 
 export type SaveUploadResult =
   | {
