@@ -93,10 +93,12 @@ describe("parseTranscript: the real Ontario example", () => {
       number: "AVI1O1",
       title: "Visual Arts",
       grade: "64",
+      gradeStatus: "PassFailPass",
       creditEarned: "1",
       endDate: "2002-02-01",
       creditLevel: "NinthGrade",
       creditBasis: "Regular",
+      language: "ENG",
       type: "R",
       compulsory: true,
     });
@@ -105,6 +107,10 @@ describe("parseTranscript: the real Ontario example", () => {
     expect(t.courses.at(-1)).toMatchObject({ number: "ENG4UE", grade: "98", endDate: "2018-02-01", creditLevel: "TwelfthGrade", compulsory: false });
     expect(t.courses.filter((c) => c.compulsory === true)).toHaveLength(19);
     expect(t.courses.filter((c) => c.note !== undefined).map((c) => c.note)).toEqual(["F", "F", "F", "F", "F", "F", "F", "I"]);
+    // The grade status and the language of instruction, as written (the readable preview puts them in words).
+    expect(t.courses.filter((c) => c.gradeStatus === "PassFailFail").map((c) => c.number)).toContain("HHS4M1");
+    expect(t.courses.filter((c) => c.gradeStatus === "PassFailPass")).toHaveLength(38);
+    expect(t.courses.filter((c) => c.language === "FRE").map((c) => c.number)).toEqual(["FIF1D1", "CGC1D4", "PPL1O4", "CHV2O3", "GLC2O3", "SNC2P2", "PPL3O5"]);
   });
 
   it("reads the student extensions as written", () => {

@@ -66,10 +66,14 @@ export const TranscriptSchema = z.object({
       number: optionalText,
       title: optionalText,
       grade: optionalText,
+      /** As written, e.g. "PassFailPass" or "PassFailFail". */
+      gradeStatus: optionalText,
       creditEarned: optionalText,
       endDate: optionalDate,
       creditLevel: optionalText,
       creditBasis: optionalText,
+      /** Language of instruction as written: ISO 639-2 codes such as "ENG" or "FRE". */
+      language: optionalText,
       type: optionalText,
       compulsory: z.boolean().optional(),
       note: optionalText,

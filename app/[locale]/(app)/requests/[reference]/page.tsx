@@ -8,6 +8,7 @@ import { parseStatusReason } from "@/lib/domain/status-reason";
 import { NO_UPLOAD_ACTIONS, nextStatus, tabKeyOf } from "@/lib/domain/statuses";
 import { Link } from "@/lib/i18n/navigation";
 import { getRequestDetails } from "@/lib/server/requests/get-request-details";
+import { findCurrentTranscript } from "@/lib/server/transcripts/find-current-transcript";
 import { CancelPanel } from "@/components/request-details/cancel-panel";
 import { FieldList } from "@/components/request-details/field-list";
 import { FilesTable } from "@/components/request-details/files-table";
@@ -17,6 +18,7 @@ import { RespondPanel } from "@/components/request-details/respond-panel";
 import { StatusReason } from "@/components/request-details/status-reason";
 import { Timeline } from "@/components/request-details/timeline";
 import { StatusBadge } from "@/components/requests/status-badge";
+import { TranscriptPreview } from "@/components/transcript-preview/transcript-preview";
 import { UploadSection } from "@/components/upload/upload-section";
 
 type Props = { params: Promise<{ locale: string; reference: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> };
@@ -34,8 +36,11 @@ export default async function RequestDetailsPage({ params, searchParams }: Props
   setRequestLocale(locale);
   const reference = safeDecode(rawReference);
   const actor = await requireActor(`/${locale}/requests/${encodeURIComponent(reference)}`);
-  // Unknown and out-of-scope references look the same: the 404 page.
-  const request = await getRequestDetails({ actor, referenceNumber: reference });
+  // Unknown and out-of-scope references look the same: the 404 page. Both reads apply the actor's scope.
+  const [request, current] = await Promise.all([
+    getRequestDetails({ actor, referenceNumber: reference }),
+    findCurrentTranscript({ actor, referenceNumber: reference }),
+  ]);
   if (!request) notFound();
 
   const t = await getTranslations();
@@ -153,6 +158,7 @@ export default async function RequestDetailsPage({ params, searchParams }: Props
       </div>
 
       <FilesTable files={request.files} />
+      {current && <TranscriptPreview transcript={current.transcript} locale={locale} reference={request.referenceNumber} headingLevel={2} />}
       <Timeline events={request.events} />
 
       {isOcasAdmin(actor) && (

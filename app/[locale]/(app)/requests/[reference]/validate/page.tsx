@@ -5,6 +5,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { compareUpload } from "@/lib/server/uploads/compare-upload";
 import { findPendingUpload } from "@/lib/server/uploads/find-pending-upload";
 import { readPendingData } from "@/lib/server/uploads/pending-upload";
+import { TranscriptPreview } from "@/components/transcript-preview/transcript-preview";
 import { Notice } from "@/components/ui/notice";
 import { ComparisonTable } from "@/components/upload/comparison-table";
 import { ValidationButtons } from "@/components/upload/validation-buttons";
@@ -82,6 +83,9 @@ export default async function ValidateUploadPage({ params, searchParams }: Props
           </>
         ) : (
           <Notice tone="info">{t("upload.pdfIntro")}</Notice>
+        )}
+        {data.transcript && (
+          <TranscriptPreview transcript={data.transcript} locale={locale} reference={request.referenceNumber} pendingId={pending.id} headingLevel={3} />
         )}
         <p className="text-sm text-gray-700">{t("upload.expires")}</p>
         <ValidationButtons pendingId={pending.id} reference={request.referenceNumber} />
