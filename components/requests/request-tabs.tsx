@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { DB_TABS, tabKeyOf, tabParamOf, type DbTab } from "@/lib/domain/statuses";
 import { searchToParams, type RequestSearch } from "@/lib/domain/request-search";
+import { BulkUploadLink } from "./bulk-upload-link";
 
 /** The four tabs with their counts. Choosing a tab keeps the search but leaves a status filter. */
 export async function RequestTabs({ search, counts }: { search: RequestSearch; counts: Record<DbTab, number> }) {
@@ -10,7 +11,8 @@ export async function RequestTabs({ search, counts }: { search: RequestSearch; c
   const selected = search.statuses === null ? search.tab : null;
   return (
     <>
-    <div role="tablist" aria-label={t("dashboard.title")} className="flex flex-wrap gap-1 border-b border-gray-300">
+    <div className="flex flex-wrap items-end justify-between gap-2 border-b border-gray-300">
+    <div role="tablist" aria-label={t("dashboard.title")} className="flex flex-wrap gap-1">
       {DB_TABS.map((tab) => {
         const params = searchToParams(search, { tab, statuses: null, page: 1 });
         const isSelected = tab === selected;
@@ -36,6 +38,8 @@ export async function RequestTabs({ search, counts }: { search: RequestSearch; c
           </Link>
         );
       })}
+    </div>
+    <BulkUploadLink />
     </div>
     <div className="sr-only">
       {DB_TABS.map((tab) => (

@@ -14,6 +14,6 @@ export const processTranscriptFunction = inngest.createFunction(
   },
   async ({ event, step }) => {
     const data = TranscriptUploadedData.parse(event.data);
-    return step.run("store-transcript", () => processTranscript({ requestId: data.requestId, uploadedFileId: data.uploadedFileId }));
+    return step.run("store-transcript", () => processTranscript({ requestId: data.requestId, uploadedFileId: data.uploadedFileId, source: data.source }));
   },
 );

@@ -12,6 +12,8 @@ import { readPendingData } from "./pending-upload";
 import { copyToPermanent, removeStoredFile } from "./storage";
 import { StaleRequestError, transitionWithin } from "@/lib/server/requests/transition-request";
 
+export type UploadSource = "MANUAL" | "BULK";
+
 export type SaveUploadResult =
   | {
       ok: true;
@@ -31,7 +33,14 @@ export type SaveUploadResult =
  * the "upload" and "validated" timeline rows, in one transaction that also consumes the pending upload. An XML
  * transcript is then processed in the background (`transcript/uploaded`); a PDF waits in the PDF queue.
  */
-export async function saveUpload(options: { actor: Pick<Actor, "id" | "role" | "boardId" | "schoolId">; pendingId: string; now?: Date }): Promise<SaveUploadResult> {
+export async function saveUpload(options: {
+  actor: Pick<Actor, "id" | "role" | "boardId" | "schoolId">;
+  pendingId: string;
+  /** "BULK" when saved from the bulk upload page: recorded on the timeline and on the stored transcript. */
+  source?: UploadSource;
+  now?: Date;
+}): Promise<SaveUploadResult> {
+  const source = options.source ?? "MANUAL";
   const { actor } = options;
   const now = options.now ?? new Date();
   const pending = await findPendingUpload({ actor, pendingId: options.pendingId, now });
@@ -70,7 +79,7 @@ export async function saveUpload(options: { actor: Pick<Actor, "id" | "role" | "
         to,
         now,
         scope: requestScope(actor),
-        event: { type: "upload", actorId: actor.id, data: { fileId: file.id, kind: pending.kind, reupload: request.status === "E_TRANSCRIPT_SENT" || request.status === "PAPER_TRANSCRIPT_SENT" } },
+        event: { type: "upload", actorId: actor.id, data: { fileId: file.id, kind: pending.kind, reupload: request.status === "E_TRANSCRIPT_SENT" || request.status === "PAPER_TRANSCRIPT_SENT", ...(source === "BULK" ? { bulk: true } : {}) } },
       });
       if (!changed.ok) throw new StaleRequestError();
       if (summary) {
@@ -88,7 +97,7 @@ export async function saveUpload(options: { actor: Pick<Actor, "id" | "role" | "
   let processed: Promise<RunOutcome[]> = Promise.resolve([]);
   if (pending.kind === "XML") {
     try {
-      const sent = await sendEvent({ name: "transcript/uploaded", data: { requestId: request.id, uploadedFileId: fileId }, id: `transcript-uploaded-${fileId}` });
+      const sent = await sendEvent({ name: "transcript/uploaded", data: { requestId: request.id, uploadedFileId: fileId, source }, id: `transcript-uploaded-${fileId}` });
       processed = sent.delivered;
     } catch (error) {
       // The upload is saved; the request waits In Progress and can be processed again from its event.

@@ -59,7 +59,7 @@ beforeEach(() => {
 describe("process-transcript", () => {
   it("is sent once per saved XML upload, with a deduplicating id", async () => {
     const { event, request, fileId } = await savedUpload("REF-45454545");
-    expect(event).toEqual({ name: "transcript/uploaded", data: { requestId: request.id, uploadedFileId: fileId }, id: `transcript-uploaded-${fileId}` });
+    expect(event).toEqual({ name: "transcript/uploaded", data: { requestId: request.id, uploadedFileId: fileId, source: "MANUAL" }, id: `transcript-uploaded-${fileId}` });
     expect(await statusOf(request.id)).toBe("TRANSCRIPT_UPLOADED");
 
     const engine = new InngestTestEngine({ function: processTranscriptFunction, events: [{ name: event.name, data: event.data }] });
