@@ -29,10 +29,23 @@ export function jobRunRequested<const Id extends string>(functionId: Id) {
 
 export const jobRunRequestedName = (functionId: string) => `jobs/${functionId}.run`;
 
-export const TranscriptUploadedData = z.object({ requestId: id, uploadedFileId: id });
+export const TranscriptUploadedData = z.object({
+  requestId: id,
+  uploadedFileId: id,
+  /** How the file was saved (absent in events sent before bulk upload existed: a manual upload). */
+  source: z.enum(["MANUAL", "BULK"]).optional(),
+});
 
 /**
  * An XML transcript was saved ("Yes – Save and continue"); the transcript-processing function stores it and
  * completes the request. Sent with the id `transcript-uploaded-<uploadedFileId>`.
  */
 export const transcriptUploaded = eventType("transcript/uploaded", { schema: TranscriptUploadedData });
+
+export const RematchRequestedData = z.object({ boardId: id, runId: id });
+
+/**
+ * A board administrator asked to re-run Auto-TRMS over the board's To Do requests (lib/server/auto-match/rematch.ts);
+ * sent with the id `auto-trms-rematch-<runId>`. The function auto-match-rematch works through the run.
+ */
+export const rematchRequested = eventType("auto-trms/rematch.requested", { schema: RematchRequestedData });

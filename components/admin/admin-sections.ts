@@ -6,6 +6,7 @@ import type { Role } from "@/lib/auth/roles";
  */
 export const ADMIN_SECTIONS = [
   { key: "users", href: "/admin/users", roles: ["OCAS_ADMIN", "BOARD_ADMIN"] },
+  { key: "autoTrms", href: "/admin/auto-trms", roles: ["OCAS_ADMIN", "BOARD_ADMIN"] },
   { key: "jobs", href: "/admin/jobs", roles: ["OCAS_ADMIN"] },
   { key: "pdfQueue", href: "/admin/pdf-queue", roles: ["OCAS_ADMIN"] },
 ] as const satisfies readonly {

@@ -21,10 +21,9 @@ export function sealSecret(plain: string, authSecret: string = env().AUTH_SECRET
 
 /** The plain secret, or null when the value was not sealed with this AUTH_SECRET (or was tampered with). */
 export function openSecret(sealed: string, authSecret: string = env().AUTH_SECRET): string | null {
-  const parts = sealed.split(".");
-  if (parts.length !== 4 || parts[0] !== VERSION) return null;
+  const [version, iv, tag, body, ...rest] = sealed.split(".");
+  if (version !== VERSION || iv === undefined || tag === undefined || body === undefined || rest.length > 0) return null;
   try {
-    const [, iv, tag, body] = parts;
     const decipher = createDecipheriv("aes-256-gcm", keyFor(authSecret), Buffer.from(iv, "base64url"));
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
     return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");

@@ -10,6 +10,9 @@ export const REASON_KEYS = [
   "sisDifferencesUnspecified",
   "sisMultipleMatches",
   "sisUnavailable",
+  "sisNoAcademicData",
+  "sisFinancialHold",
+  "sisInvalidTranscript",
   "processingFailed",
   "unknown",
 ] as const;
@@ -48,6 +51,9 @@ export function parseStatusReason(raw: unknown): ReasonView | null {
     }
     case "sisMultipleMatches":
     case "sisUnavailable":
+    case "sisNoAcademicData":
+    case "sisFinancialHold":
+    case "sisInvalidTranscript":
     case "processingFailed":
       return { key: data.key };
     default:

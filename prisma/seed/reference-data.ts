@@ -208,5 +208,8 @@ export const EXTRA_ACCOUNTS: readonly AccountSeed[] = [
 ];
 
 export const DEFAULT_SIS_DOUBLE_URL = "http://127.0.0.1:4010/sis";
+/** The bearer secret of the SIS test double (tests/doubles/sis-server.mjs, same default; SIS_DOUBLE_SECRET overrides
+ * both): a demo value, stored sealed for the Auto-TRMS board. */
+export const DEFAULT_SIS_DOUBLE_SECRET = "demo-sis-secret-99998";
 export const DEFAULT_INTAKE_API_KEY = "demo-intake-key";
 export const DEFAULT_SLA_BUSINESS_DAYS = 5;

@@ -2,6 +2,7 @@
 // with dates relative to `today`.
 import crypto from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
+import { sealSecret } from "@/lib/auth/secret-box";
 import type { Db } from "@/lib/db-client";
 import type { RequestStatus } from "@/lib/domain/statuses";
 import { buildPescTranscript } from "./pesc-template";
@@ -9,6 +10,7 @@ import { createIdGenerator } from "./prng";
 import {
   BOARDS,
   COLLEGES,
+  DEFAULT_SIS_DOUBLE_SECRET,
   DEFAULT_SIS_DOUBLE_URL,
   DEFAULT_SLA_BUSINESS_DAYS,
   DEMO_ACCOUNTS,
@@ -21,6 +23,8 @@ export interface SeedOptions {
   /** "Now" for the ages of the requests (default: the current time). */
   today?: Date;
   log?: (line: string) => void;
+  /** Seals the Auto-TRMS board's SIS secret; must be the AUTH_SECRET the app runs with (default: this process's). */
+  authSecret?: string;
 }
 
 export interface SeedSummary {
@@ -55,6 +59,7 @@ export async function deleteEverything(db: Db): Promise<void> {
     db.transmissionBatch.deleteMany(),
     db.pendingUpload.deleteMany(),
     db.autoMatchAttempt.deleteMany(),
+    db.autoMatchRun.deleteMany(),
     db.timelineEvent.deleteMany(),
     db.storedTranscript.deleteMany(),
     db.uploadedFile.deleteMany(),
@@ -97,6 +102,10 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedSumma
   const userIds = new Map(accounts.map((a) => [a.username, newId()]));
   const hashes = await hashing;
   const sisUrl = process.env.SIS_DOUBLE_URL?.trim() || DEFAULT_SIS_DOUBLE_URL;
+  // The double's secret, sealed with the app's AUTH_SECRET (a fresh IV each run: the ciphertext differs, the secret
+  // does not).
+  const sisSecret = process.env.SIS_DOUBLE_SECRET?.trim() || DEFAULT_SIS_DOUBLE_SECRET;
+  const sealedSisSecret = options.authSecret ? sealSecret(sisSecret, options.authSecret) : sealSecret(sisSecret);
 
   await db.$transaction([
     db.board.createMany({
@@ -108,8 +117,7 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedSumma
         language: b.language,
         autoTrmsEnabled: b.autoTrms,
         autoTrmsUrl: b.autoTrms ? sisUrl : null,
-        // The encrypted secret is set elsewhere (it needs AUTH_SECRET); without one Auto-TRMS is not configured.
-        autoTrmsSecret: null,
+        autoTrmsSecret: b.autoTrms ? sealedSisSecret : null,
       })),
     }),
     db.school.createMany({
@@ -181,13 +189,28 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedSumma
     r.events.map((e) => ({
       id: e.id,
       requestId: r.id,
-      type: e.type,
+      type: e.type as string,
       actorId: e.actorUsername ? userIds.get(e.actorUsername)! : null,
       actorLabel: e.actorLabel,
       data: e.data,
       createdAt: e.createdAt,
     })),
   );
+  // A Send-at-End-of-Semester request whose date has passed was released then (lib/server/requests/release-deferred.ts
+  // writes the same row): the daily release, or "Run now", finds nothing left over in the demo data, and on the
+  // Auto-TRMS board nothing is matched again behind the user's back.
+  for (const r of plan.requests) {
+    if (!r.sendAfter || r.sendAfter > today) continue;
+    eventRows.push({
+      id: `released-${r.id}`,
+      requestId: r.id,
+      type: "released",
+      actorId: null,
+      actorLabel: "system",
+      data: JSON.stringify({ sendAfter: r.sendAfter.toISOString() }),
+      createdAt: r.sendAfter > r.paidAt ? r.sendAfter : new Date(r.paidAt.getTime() + 1),
+    });
+  }
   const transcriptRows = plan.requests.flatMap((r) => {
     if (!r.transcript) return [];
     const school = SCHOOLS.find((s) => s.mident === r.mident)!;

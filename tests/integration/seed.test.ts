@@ -4,12 +4,14 @@ import fs from "node:fs";
 import { XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
+import { openSecret } from "@/lib/auth/secret-box";
 import { createDbClient } from "@/lib/db-client";
 import { businessDaysBetween } from "@/lib/domain/business-days";
 import { foldName } from "@/lib/domain/fold";
 import { hasValidOenCheckDigit } from "@/lib/domain/oen";
 import { isComplete, REQUEST_STATUSES, tabOfStatus, type RequestStatus } from "@/lib/domain/statuses";
 import { buildPescTranscript } from "@/prisma/seed/pesc-template";
+import { DEFAULT_SIS_DOUBLE_SECRET } from "@/prisma/seed/reference-data";
 import { seed } from "@/prisma/seed/seed-demo";
 
 const db = createDbClient(process.env.DATABASE_URL!);
@@ -53,11 +55,10 @@ describe("reference data", () => {
     expect(boards[1]!.schools[1]!.nameFr).toBe("École secondaire Boréale");
     expect(boards.flatMap((b) => b.schools).every((s) => s.nameFr.length > 0)).toBe(true);
     expect(boards[0]).toMatchObject({ autoTrmsEnabled: false, autoTrmsUrl: null, autoTrmsSecret: null });
-    expect(boards[1]).toMatchObject({
-      autoTrmsEnabled: true,
-      autoTrmsUrl: process.env.SIS_DOUBLE_URL || "http://127.0.0.1:4010/sis",
-      autoTrmsSecret: null,
-    });
+    expect(boards[1]).toMatchObject({ autoTrmsEnabled: true, autoTrmsUrl: process.env.SIS_DOUBLE_URL || "http://127.0.0.1:4010/sis" });
+    // The SIS double's secret, sealed with this process's AUTH_SECRET (never stored in clear).
+    expect(boards[1]!.autoTrmsSecret).not.toContain(DEFAULT_SIS_DOUBLE_SECRET);
+    expect(openSecret(boards[1]!.autoTrmsSecret!)).toBe(process.env.SIS_DOUBLE_SECRET || DEFAULT_SIS_DOUBLE_SECRET);
   });
 
   it("has the 24 Ontario public colleges, Seneca and Algonquin among them", async () => {

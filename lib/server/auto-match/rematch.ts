@@ -1,0 +1,96 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/roles";
+import { rematchRequested } from "@/inngest/events";
+import { sendEvent } from "@/lib/inngest/send-event";
+import { loadSisSettings } from "./sis-settings";
+import { rematchWhere } from "./run-rematch";
+
+// "Re-run matching" on the Auto-TRMS settings page (product §6): Auto-TRMS tries again every To Do request of the
+// board (Action Required and Auto-Process Error, not deferred). startRematch records a run and sends
+// `auto-trms/rematch.requested`; the function auto-match-rematch works through the requests and counts as it goes;
+// getRematchProgress reads the counters for the progress bar.
+
+export type RematchActor = Pick<Actor, "id" | "role" | "boardId">;
+
+export type StartRematchResult = { ok: true; runId: string; total: number } | { ok: false; error: "forbidden" | "notConfigured" | "alreadyRunning" };
+
+export type RematchProgress = {
+  runId: string;
+  total: number;
+  done: number;
+  matched: number;
+  errors: number;
+  startedAt: Date;
+  finishedAt: Date | null;
+};
+
+/** The event id of a run: a repeated send starts nothing more. */
+export const rematchEventId = (runId: string) => `auto-trms-rematch-${runId}`;
+
+/** A run that has not counted anything for this long has died (app restarted mid-run): another may start. */
+export const STALLED_RUN_MS = 15 * 60_000;
+
+/** Board administrators act on their own board, OCAS administrators on any. */
+export function mayRematch(actor: RematchActor, boardId: string): boolean {
+  if (actor.role === "OCAS_ADMIN") return true;
+  return actor.role === "BOARD_ADMIN" && actor.boardId !== null && actor.boardId === boardId;
+}
+
+export async function startRematch(options: {
+  actor: RematchActor;
+  boardId: string;
+  now?: Date;
+}): Promise<StartRematchResult> {
+  const { actor, boardId } = options;
+  const now = options.now ?? new Date();
+  if (!mayRematch(actor, boardId)) return { ok: false, error: "forbidden" };
+  const settings = await loadSisSettings(boardId);
+  if (!settings.ok) return { ok: false, error: settings.why === "unknownBoard" ? "forbidden" : "notConfigured" };
+
+  // A run left unfinished by a stopped process would block the board for good: close it.
+  await db.autoMatchRun.updateMany({
+    where: { activeBoardId: boardId, updatedAt: { lt: new Date(now.getTime() - STALLED_RUN_MS) } },
+    data: { activeBoardId: null, finishedAt: now },
+  });
+  const total = await db.transcriptRequest.count({ where: rematchWhere(boardId, now) });
+  let runId: string;
+  try {
+    const run = await db.autoMatchRun.create({
+      data: { boardId, activeBoardId: total > 0 ? boardId : null, requestedById: actor.id, total, startedAt: now, finishedAt: total > 0 ? null : now },
+      select: { id: true },
+    });
+    runId = run.id;
+  } catch (error) {
+    // The unique activeBoardId: another run of the board is working (two clicks, two administrators).
+    if (isUniqueViolation(error)) return { ok: false, error: "alreadyRunning" };
+    throw error;
+  }
+  if (total === 0) return { ok: true, runId, total };
+
+  try {
+    await sendEvent({ name: rematchRequested.name, data: { boardId, runId }, id: rematchEventId(runId) });
+    return { ok: true, runId, total };
+  } catch (error) {
+    // Nothing will work through the run: close it so that the administrator can try again.
+    await db.autoMatchRun.update({ where: { id: runId }, data: { activeBoardId: null, finishedAt: new Date() } });
+    throw error;
+  }
+}
+
+/** The board's latest run, or null (none yet, or the board is out of the actor's scope). */
+export async function getRematchProgress(options: { actor: RematchActor; boardId: string }): Promise<RematchProgress | null> {
+  if (!mayRematch(options.actor, options.boardId)) return null;
+  const run = await db.autoMatchRun.findFirst({
+    where: { boardId: options.boardId },
+    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+    select: { id: true, total: true, done: true, matched: true, errors: true, startedAt: true, finishedAt: true },
+  });
+  if (!run) return null;
+  const { id, ...counters } = run;
+  return { runId: id, ...counters };
+}
+
+function isUniqueViolation(error: unknown) {
+  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+}

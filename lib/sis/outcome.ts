@@ -1,0 +1,71 @@
+// What an Auto-TRMS answer means for the request (product §6): a transcript is checked exactly as a manual upload
+// (the same parser, comparison and clean-match rule); anything else leaves the request in To Do with a reason.
+// Pure: no I/O.
+// Relative imports: this module also runs in the PESC worker thread (pesc-worker.ts), which is loaded outside the
+// app's path aliases when run from source.
+import { compareWithRequest, isCleanMatch, type FieldComparison, type RequestIdentity } from "../domain/pesc/compare";
+import { parseTranscript } from "../domain/pesc/parse-transcript";
+import type { Transcript } from "../domain/pesc/transcript";
+import type { ComparedField, ReasonKey } from "../domain/status-reason";
+import type { SisCallResult } from "./call-sis";
+
+/** AutoMatchAttempt.outcome values. */
+export const AUTO_MATCH_OUTCOMES = [
+  "MATCHED",
+  "DIFFERENCES",
+  "INVALID_TRANSCRIPT",
+  "NOT_FOUND",
+  "MULTIPLE_MATCHES",
+  "NO_ACADEMIC_DATA",
+  "FINANCIAL_HOLD",
+  "UNAVAILABLE",
+  /** The request changed meanwhile (someone acted on it, or another run matched it): nothing was written. */
+  "STALE",
+] as const;
+export type AutoMatchOutcome = (typeof AUTO_MATCH_OUTCOMES)[number];
+
+/** Stored in statusReason and the timeline: a message key under `reasons.*` with its data (lib/domain/status-reason). */
+export type StoredReason = { key: ReasonKey; oen?: string; fields?: ComparedField[] };
+
+export type AutoMatchDecision =
+  | { outcome: "MATCHED"; xml: string; transcript: Transcript; comparisons: FieldComparison[] }
+  | { outcome: Exclude<AutoMatchOutcome, "MATCHED" | "STALE">; reason: StoredReason; comparisons?: FieldComparison[] };
+
+/** A decision as written (lib/server/auto-match/write-outcomes.ts): the parsed transcript itself is not needed, and a
+ * decision made in the worker thread carries the digest of the text it computed there. */
+export type AutoMatchVerdict =
+  | { outcome: "MATCHED"; xml: string; sha256?: string; comparisons: FieldComparison[] }
+  | Exclude<AutoMatchDecision, { outcome: "MATCHED" }>;
+
+type Answer = SisCallResult["answer"];
+
+/** The decision for one request from the SIS's final answer. */
+export function decideAutoMatch(answer: Answer, request: RequestIdentity): AutoMatchDecision {
+  switch (answer.kind) {
+    case "notFound":
+      return { outcome: "NOT_FOUND", reason: request.oen ? { key: "sisNotFound", oen: request.oen } : { key: "sisNotFound" } };
+    case "multipleMatches":
+      return { outcome: "MULTIPLE_MATCHES", reason: { key: "sisMultipleMatches" } };
+    case "noAcademicData":
+      return { outcome: "NO_ACADEMIC_DATA", reason: { key: "sisNoAcademicData" } };
+    case "financialHold":
+      return { outcome: "FINANCIAL_HOLD", reason: { key: "sisFinancialHold" } };
+    case "unavailable":
+      return { outcome: "UNAVAILABLE", reason: { key: "sisUnavailable" } };
+    case "transcript":
+      return decideTranscript(answer.xml, request);
+  }
+}
+
+function decideTranscript(xml: Uint8Array, request: RequestIdentity): AutoMatchDecision {
+  const parsed = parseTranscript(xml);
+  if (!parsed.ok) return { outcome: "INVALID_TRANSCRIPT", reason: { key: "sisInvalidTranscript" } };
+  const comparisons = compareWithRequest(request, parsed.transcript);
+  if (!isCleanMatch(comparisons)) {
+    // The fields that spoil the match, by the very same rule.
+    const fields = comparisons.filter((c) => !isCleanMatch([c])).map((c) => c.field);
+    return { outcome: "DIFFERENCES", reason: { key: "sisDifferences", fields }, comparisons };
+  }
+  // The parser accepted it, so it is UTF-8 text; it is stored as received.
+  return { outcome: "MATCHED", xml: new TextDecoder().decode(xml), transcript: parsed.transcript, comparisons };
+}

@@ -1,0 +1,87 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseStatusReason } from "@/lib/domain/status-reason";
+import { decideAutoMatch } from "@/lib/sis/outcome";
+
+// What an Auto-TRMS answer means for the request: the transcript is checked as a manual upload would be.
+
+const PESC = new Uint8Array(fs.readFileSync(path.resolve("tests/fixtures/pesc/ontario-highschool-transcript.xml")));
+// The request of the real example (contracts §7).
+const REQUEST = {
+  referenceNumber: "REF-45454545",
+  firstName: "Senior",
+  lastName: "Student",
+  dateOfBirth: "1987-05-16",
+  gender: "MALE",
+  oen: "999999999",
+};
+const transcript = (xml: Uint8Array = PESC) => ({ kind: "transcript", xml }) as const;
+const edited = (from: string, to: string) => new TextEncoder().encode(new TextDecoder().decode(PESC).replace(from, to));
+
+describe("decideAutoMatch", () => {
+  it("matches a transcript that passes the parser and agrees with the request", () => {
+    const decision = decideAutoMatch(transcript(), REQUEST);
+    expect(decision.outcome).toBe("MATCHED");
+    if (decision.outcome !== "MATCHED") throw new Error("unreachable");
+    expect(decision.xml).toBe(new TextDecoder().decode(PESC));
+    expect(decision.transcript.student.lastName).toBe("Student");
+    expect(decision.comparisons.every((c) => c.outcome === "same")).toBe(true);
+  });
+
+  it("matches names that differ only by case or accents, as the upload screen's clean match does", () => {
+    expect(decideAutoMatch(transcript(), { ...REQUEST, firstName: "SENIOR", lastName: "Stüdent" }).outcome).toBe("MATCHED");
+    // An applicant who did not give an OEN: the transcript supplies it.
+    expect(decideAutoMatch(transcript(), { ...REQUEST, oen: null }).outcome).toBe("MATCHED");
+  });
+
+  it("names the fields that differ, and only those", () => {
+    expect(decideAutoMatch(transcript(), { ...REQUEST, dateOfBirth: "1987-05-17" })).toMatchObject({
+      outcome: "DIFFERENCES",
+      reason: { key: "sisDifferences", fields: ["dateOfBirth"] },
+    });
+    expect(decideAutoMatch(transcript(), { ...REQUEST, firstName: "Junior", gender: "FEMALE" })).toMatchObject({
+      reason: { key: "sisDifferences", fields: ["firstName", "gender"] },
+    });
+    // Another request's reference echoed back by the SIS is a difference too.
+    expect(decideAutoMatch(transcript(), { ...REQUEST, referenceNumber: "REF-11111111" })).toMatchObject({
+      reason: { key: "sisDifferences", fields: ["referenceNumber"] },
+    });
+    expect(decideAutoMatch(transcript(), { ...REQUEST, oen: "123456782" })).toMatchObject({ reason: { key: "sisDifferences", fields: ["oen"] } });
+  });
+
+  it("refuses a transcript the parser refuses", () => {
+    for (const xml of [new TextEncoder().encode("not xml"), edited("<BirthDate>1987-05-16</BirthDate>", "<BirthDate>16/05/1987</BirthDate>"), new TextEncoder().encode('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x/>')]) {
+      expect(decideAutoMatch(transcript(xml), REQUEST)).toEqual({ outcome: "INVALID_TRANSCRIPT", reason: { key: "sisInvalidTranscript" } });
+    }
+  });
+
+  it("gives each other answer its reason, echoing the request's OEN when it has one", () => {
+    expect(decideAutoMatch({ kind: "notFound" }, REQUEST)).toEqual({ outcome: "NOT_FOUND", reason: { key: "sisNotFound", oen: "999999999" } });
+    expect(decideAutoMatch({ kind: "notFound" }, { ...REQUEST, oen: null })).toEqual({ outcome: "NOT_FOUND", reason: { key: "sisNotFound" } });
+    expect(decideAutoMatch({ kind: "multipleMatches" }, REQUEST)).toEqual({ outcome: "MULTIPLE_MATCHES", reason: { key: "sisMultipleMatches" } });
+    expect(decideAutoMatch({ kind: "noAcademicData" }, REQUEST)).toEqual({ outcome: "NO_ACADEMIC_DATA", reason: { key: "sisNoAcademicData" } });
+    expect(decideAutoMatch({ kind: "financialHold" }, REQUEST)).toEqual({ outcome: "FINANCIAL_HOLD", reason: { key: "sisFinancialHold" } });
+    expect(decideAutoMatch({ kind: "unavailable", failure: "timeout", unauthorized: false }, REQUEST)).toEqual({
+      outcome: "UNAVAILABLE",
+      reason: { key: "sisUnavailable" },
+    });
+  });
+
+  it("stores reasons the details page reads back", () => {
+    const reasons = [
+      decideAutoMatch({ kind: "notFound" }, REQUEST),
+      decideAutoMatch({ kind: "noAcademicData" }, REQUEST),
+      decideAutoMatch({ kind: "financialHold" }, REQUEST),
+      decideAutoMatch(transcript(new TextEncoder().encode("<x/>")), REQUEST),
+      decideAutoMatch(transcript(), { ...REQUEST, lastName: "Other" }),
+    ].map((d) => (d.outcome === "MATCHED" ? null : parseStatusReason(JSON.stringify(d.reason))));
+    expect(reasons).toEqual([
+      { key: "sisNotFound", oen: "999999999" },
+      { key: "sisNoAcademicData" },
+      { key: "sisFinancialHold" },
+      { key: "sisInvalidTranscript" },
+      { key: "sisDifferences", fields: ["lastName"] },
+    ]);
+  });
+});
