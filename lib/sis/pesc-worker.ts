@@ -7,7 +7,7 @@ import type { RequestIdentity } from "../domain/pesc/compare";
 import { decideAutoMatch, type AutoMatchVerdict } from "./outcome";
 
 export type PescTask = { id: number; xml: Uint8Array; request: RequestIdentity };
-export type PescReply = { id: number; verdict: AutoMatchVerdict } | { id: number; error: string };
+export type PescReply = { id: number; verdict: AutoMatchVerdict } | { id: number; error: string } | { ready: true };
 
 parentPort?.on("message", (task: PescTask) => {
   let reply: PescReply;
@@ -31,3 +31,5 @@ parentPort?.on("message", (task: PescTask) => {
   }
   parentPort!.postMessage(reply);
 });
+// Checks are sent once the worker has said it is listening.
+parentPort?.postMessage({ ready: true } satisfies PescReply);

@@ -3,12 +3,14 @@
 // process answering after 50 ms) knows, then a rematch run over all of them through the production path
 // (lib/server/auto-match/run-rematch.ts: keyset batches, bounded concurrency, the SIS call with its per-board bound,
 // the PESC check, the transcript stored and the request completed). Prints requests/s.
-// `npx tsx scripts/bench/auto-match.ts [--requests 2000] [--latency 50] [--pragma "synchronous=NORMAL"] [--json out]`; scripts/bench.ts runs
+// `npx tsx scripts/bench/auto-match.ts [--requests 2000] [--latency 50] [--pragma "synchronous=NORMAL"] [--pesc-workers 0|1|2]
+// [--json out]`; scripts/bench.ts runs
 // it in a process of its own (the app's database client is one per process) and adds its figure to the table.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { register } from "node:module";
 import os from "node:os";
+import { performance } from "node:perf_hooks";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Figure } from "./figures";
@@ -44,7 +46,20 @@ function startDouble(recordsFile: string, latencyMs: number): Promise<{ child: C
   });
 }
 
-export async function runAutoMatchBench(options: { requests?: number; latencyMs?: number; pragmas?: string[] } = {}): Promise<Figure> {
+/** CPU time of a child process so far (Linux: /proc), to tell the double's share of the machine; null elsewhere. */
+function childCpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    // utime and stime (fields 14 and 15 of the line, counted from the state after the name) in clock ticks.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
+export async function runAutoMatchBench(
+  options: { requests?: number; latencyMs?: number; pragmas?: string[]; pescWorkers?: number } = {},
+): Promise<Figure> {
   const requests = options.requests ?? 2_000;
   const latencyMs = options.latencyMs ?? 50;
   const warmup = 100;
@@ -66,6 +81,8 @@ export async function runAutoMatchBench(options: { requests?: number; latencyMs?
     const { foldName } = await import("@/lib/domain/fold");
     const { rematchBatch } = await import("@/lib/server/auto-match/run-rematch");
     const { REMATCH_CONCURRENCY } = await import("@/lib/server/auto-match/run-rematch");
+    const pool = await import("@/lib/sis/pesc-pool");
+    if (options.pescWorkers !== undefined) pool.configurePescPool({ workers: options.pescWorkers });
 
     const total = requests + warmup;
     const people = Array.from({ length: total }, (_, i) => ({
@@ -132,9 +149,19 @@ export async function runAutoMatchBench(options: { requests?: number; latencyMs?
 
     // Warm-up: connections, JIT, the database's pages.
     await run(warmup);
+    const statsBefore = pool.pescPoolStats();
+    const doubleCpu0 = childCpuMs(double.pid);
+    const elu0 = performance.eventLoopUtilization();
+    const cpu0 = process.cpuUsage();
+    const load = os.loadavg()[0]!;
     const t0 = performance.now();
     const timed = await run(requests);
     const seconds = (performance.now() - t0) / 1000;
+    // The machine is shared: the main thread's busy share and the CPU per request say more than the rate alone.
+    const elu = performance.eventLoopUtilization(elu0);
+    const cpu = process.cpuUsage(cpu0);
+    const stats = pool.pescPoolStats();
+    const doubleCpu = childCpuMs(double.pid);
     const completed = await db.transcriptRequest.count({ where: { boardId: board.id, status: "E_TRANSCRIPT_SENT" } });
     await db.$disconnect();
 
@@ -145,7 +172,13 @@ export async function runAutoMatchBench(options: { requests?: number; latencyMs?
     return {
       section: "Auto-TRMS",
       figure: FIGURE,
-      appText: `${rate.toFixed(0)} requests/s (${timed.done} in ${seconds.toFixed(1)} s, concurrency ${REMATCH_CONCURRENCY})`,
+      appText:
+        `${rate.toFixed(0)} requests/s (${timed.done} in ${seconds.toFixed(1)} s, concurrency ${REMATCH_CONCURRENCY}; ` +
+        `main thread ${(elu.utilization * 100).toFixed(0)} % busy, ${(elu.active / timed.done).toFixed(1)} ms/request; ` +
+        `process CPU ${((cpu.user + cpu.system) / 1000 / timed.done).toFixed(1)} ms/request; ` +
+        (doubleCpu !== null && doubleCpu0 !== null ? `the SIS double's CPU ${((doubleCpu - doubleCpu0) / timed.done).toFixed(1)} ms/request; ` : "") +
+        `PESC checks on ${stats.workers} worker(s): ${stats.worker - statsBefore.worker}, inline: ${stats.inline - statsBefore.inline}; ` +
+        `load average ${load.toFixed(1)} → ${os.loadavg()[0]!.toFixed(1)})`,
       bar: `≥ ${BAR_PER_SECOND} requests/s`,
       holds: notes.length === 0 ? rate >= BAR_PER_SECOND : false,
       notes,
@@ -158,7 +191,13 @@ export async function runAutoMatchBench(options: { requests?: number; latencyMs?
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const pragmas = process.argv.flatMap((a, i) => (a === "--pragma" && process.argv[i + 1] ? [process.argv[i + 1]!] : []));
-  const figure = await runAutoMatchBench({ requests: arg("--requests", 2_000), latencyMs: arg("--latency", 50), pragmas });
+  const workersAt = process.argv.indexOf("--pesc-workers");
+  const figure = await runAutoMatchBench({
+    requests: arg("--requests", 2_000),
+    latencyMs: arg("--latency", 50),
+    pragmas,
+    ...(workersAt === -1 ? {} : { pescWorkers: arg("--pesc-workers", 1) }),
+  });
   const jsonAt = process.argv.indexOf("--json");
   if (jsonAt !== -1 && process.argv[jsonAt + 1]) fs.writeFileSync(process.argv[jsonAt + 1]!, JSON.stringify(figure));
   console.log(`${figure.figure}: ${figure.appText} (bar ${figure.bar}) ${figure.holds ? "holds" : "FAILED"}${figure.notes.length ? ` — ${figure.notes.join("; ")}` : ""}`);

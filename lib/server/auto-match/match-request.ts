@@ -4,7 +4,8 @@ import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { RequestIdentity } from "@/lib/domain/pesc/compare";
 import type { RequestStatus } from "@/lib/domain/statuses";
 import { callSis, type CallSisOptions } from "@/lib/sis/call-sis";
-import { decideAutoMatch, type AutoMatchOutcome } from "@/lib/sis/outcome";
+import { decideAutoMatch, type AutoMatchOutcome, type AutoMatchVerdict } from "@/lib/sis/outcome";
+import { checkTranscript } from "@/lib/sis/pesc-pool";
 import { buildSisQuery } from "@/lib/sis/protocol";
 import { loadSisSettings, type SisSettings } from "./sis-settings";
 import { writeOutcomes, type DecidedMatch, type OutcomeWriter } from "./write-outcomes";
@@ -102,7 +103,9 @@ export async function matchLoadedRequest(options: {
     boardKey: settings.boardId,
     query: buildSisQuery(request),
   });
-  const decision = decideAutoMatch(call.answer, identityOf(request));
+  // A transcript is checked on a worker thread when there is one (lib/sis/pesc-pool.ts): the same decision.
+  const identity = identityOf(request);
+  const decision: AutoMatchVerdict = call.answer.kind === "transcript" ? await checkTranscript(call.answer.xml, identity) : decideAutoMatch(call.answer, identity);
   const decided: DecidedMatch = { request, trigger, decision, httpStatus: call.httpStatus, sisAttempts: call.attempts, startedAt, finishedAt: clock() };
   return options.writer ? options.writer.write(decided) : (await writeOutcomes([decided]))[0]!;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/sqlite/client";
+import { SIS_CONCURRENCY_PER_BOARD } from "@/lib/sis/call-sis";
 import { AUTO_MATCHABLE_STATUSES, MATCHABLE_SELECT, matchLoadedRequest, type SisCallTuning } from "./match-request";
 import { loadSisSettings } from "./sis-settings";
 import { createOutcomeWriter } from "./write-outcomes";
@@ -10,8 +11,12 @@ import { createOutcomeWriter } from "./write-outcomes";
 // run's counters updated after each request so that the progress bar moves.
 
 export const REMATCH_BATCH_SIZE = 200;
-/** Requests of a batch in flight at once; the SIS calls are bounded per board again in lib/sis/call-sis.ts. */
-export const REMATCH_CONCURRENCY = 16;
+/**
+ * Requests of a batch in flight at once. The SIS calls are bounded per board in lib/sis/call-sis.ts (16): twice as
+ * many here so that requests whose answer is being checked or waits for its group commit do not keep the SIS's
+ * slots idle.
+ */
+export const REMATCH_CONCURRENCY = 2 * SIS_CONCURRENCY_PER_BOARD;
 const COUNT_FLUSH_MS = 500;
 
 /** The requests a rematch tries: To Do (Action Required, Auto-Process Error), not waiting for a send-after date. */
