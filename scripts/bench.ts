@@ -125,7 +125,28 @@ async function otherFigures(): Promise<Figure[]> {
       });
     }
   }
+  if (!flag("--pg-only") && fs.existsSync(path.join(projectRoot, "scripts/bench/auto-match.ts"))) {
+    console.error("Auto-TRMS matching…");
+    figures.push(await runAutoMatchFigure());
+  }
   return figures;
+}
+
+/** scripts/bench/auto-match.ts in a process of its own: it points the app's database client at its own database. */
+function runAutoMatchFigure(): Promise<Figure> {
+  const out = path.join(os.tmpdir(), `trms-bench-${process.pid}-auto-match.json`);
+  const script = path.join(projectRoot, "scripts/bench/auto-match.ts");
+  return new Promise((resolve) => {
+    const child = spawn(path.join(projectRoot, "node_modules/.bin/tsx"), [script, "--json", out], { cwd: projectRoot, stdio: ["ignore", "inherit", "inherit"] });
+    child.on("close", (code) => {
+      if (code === 0 && fs.existsSync(out)) {
+        resolve(JSON.parse(fs.readFileSync(out, "utf8")) as Figure);
+        fs.rmSync(out, { force: true });
+        return;
+      }
+      resolve({ section: "Auto-TRMS", figure: "auto-match against the SIS double (50 ms latency)", appText: `not measured (exit code ${code})`, bar: "≥ 200 requests/s", holds: null, notes: [] });
+    });
+  });
 }
 
 async function main(): Promise<void> {

@@ -8,7 +8,8 @@ import { EXPORT_MODULES } from "./export-child";
 
 export type ExportCommand = { command: string; args: string[]; runner: string };
 
-export async function exportCommand(csvModule?: string): Promise<ExportCommand> {
+/** `name` keeps the bundle of another script (scripts/bench/csv-quick.ts) apart from the benchmark's. */
+export async function exportCommand(csvModule?: string, name = "export"): Promise<ExportCommand> {
   const child = path.join(projectRoot, "scripts/bench/export-child.ts");
   const fallback: ExportCommand = { command: path.join(projectRoot, "node_modules/.bin/tsx"), args: [child], runner: "tsx" };
   try {
@@ -16,12 +17,12 @@ export async function exportCommand(csvModule?: string): Promise<ExportCommand> 
     // Inside the project, so that the bundle's package imports resolve from node_modules (data/ is ignored by git).
     const dir = path.join(projectRoot, "data/bench");
     fs.mkdirSync(dir, { recursive: true });
-    const entry = path.join(dir, ".export-entry.ts");
-    const outfile = path.join(dir, ".export-child.mjs");
+    const entry = path.join(dir, `.${name}-entry.ts`);
+    const outfile = path.join(dir, `.${name}-child.mjs`);
     const modules = { csv: path.resolve(projectRoot, csvModule ?? EXPORT_MODULES.csv), rows: path.resolve(projectRoot, EXPORT_MODULES.rows) };
     const lines = [`import { runAndExit } from ${JSON.stringify(child)};`];
-    for (const [name, file] of Object.entries(modules)) {
-      lines.push(fs.existsSync(file) ? `import * as ${name} from ${JSON.stringify(file)};` : `const ${name} = undefined;`);
+    for (const [key, file] of Object.entries(modules)) {
+      lines.push(fs.existsSync(file) ? `import * as ${key} from ${JSON.stringify(file)};` : `const ${key} = undefined;`);
     }
     lines.push(`runAndExit({ csv, rows });`);
     fs.writeFileSync(entry, `${lines.join("\n")}\n`);

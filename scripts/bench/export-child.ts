@@ -1,6 +1,6 @@
 // The CSV export measured in a process of its own (started by suite.ts), so that its peak memory is the
 // export's and not the benchmark's. Streams the app's export to a sink that only counts bytes and lines.
-// Prints one JSON line: { status: "ok", firstByteMs, totalMs, bytes, rows, peakRss, baselineRss } or
+// Prints one JSON line: { status: "ok", firstByteMs, totalMs, cpuMs, bytes, rows, peakRss, baselineRss, … } or
 // { status: "missing" | "error", message }.
 // suite.ts runs it as a bundle under plain node (export-bundle.ts), so that tsx's loader is not in the memory
 // measured; run directly it works under tsx as well.
@@ -91,6 +91,7 @@ export async function runExportChild(bundled?: { csv?: Record<string, unknown>; 
   let newlines = 0;
   let items = 0;
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   const onChunk = (chunk: unknown) => {
     if (firstByteMs === null) firstByteMs = performance.now() - start;
     if (typeof chunk === "string") {
@@ -126,11 +127,15 @@ export async function runExportChild(bundled?: { csv?: Record<string, unknown>; 
     return;
   }
   const totalMs = performance.now() - start;
+  // CPU time of this process during the export (user + system, every thread): on a busy machine the wall time
+  // above includes waiting for a core, this does not.
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   clearInterval(timer);
   sample();
   // CSV: one line per row after the header. Rows mode: one item per row.
   const rows = mode === "csv" ? Math.max(0, newlines - 1) : items;
-  print({ status: "ok", firstByteMs: firstByteMs ?? totalMs, totalMs, bytes, rows, peakRss, baselineRss, peakHeap, peakExternal });
+  print({ status: "ok", firstByteMs: firstByteMs ?? totalMs, totalMs, cpuMs, bytes, rows, peakRss, baselineRss, peakHeap, peakExternal });
   await db.$disconnect();
 }
 

@@ -32,6 +32,8 @@ const { GET: getCsv } = await import("@/app/api/exports/requests.csv/route");
 const { GET: getPdf } = await import("@/app/api/exports/requests.pdf/route");
 
 const NOW = new Date();
+// SQLite streams one statement by default; keyset batches are what PostgreSQL (and SQLite outside WAL mode) use.
+const READINGS = isPostgres(process.env.DATABASE_URL) ? (["keyset"] as const) : (["statement", "keyset"] as const);
 const search = (query: string) => parseRequestSearch(new URLSearchParams(query)).search;
 
 beforeAll(async () => {
@@ -137,10 +139,12 @@ describe("exportRows", () => {
             orderBy: requestOrderBy(s.sort, s.dir),
             select: { id: true },
           });
-          const got: string[] = [];
-          for await (const row of exportRows({ actor, search: s, batchSize: 23, now: NOW })) got.push(row.id);
-          expect(got, `${username} ${sort} ${dir}`).toEqual(expected.map((r) => r.id));
-          expect(got.length).toBeGreaterThan(50);
+          for (const reading of READINGS) {
+            const got: string[] = [];
+            for await (const row of exportRows({ actor, search: s, batchSize: 23, now: NOW, reading })) got.push(row.id);
+            expect(got, `${username} ${sort} ${dir} (${reading})`).toEqual(expected.map((r) => r.id));
+            expect(got.length).toBeGreaterThan(50);
+          }
         }
       }
     }
@@ -149,8 +153,11 @@ describe("exportRows", () => {
   test("each row has the dashboard's columns, the applicant's details and the destination colleges", async () => {
     const actor = await actorFor("demo.school");
     const rows = [];
-    for await (const row of exportRows({ actor, search: search("status=ALL&referenceNumber=REF-45454545"), now: NOW })) rows.push(row);
-    expect(rows).toHaveLength(1);
+    for (const reading of READINGS) {
+      for await (const row of exportRows({ actor, search: search("status=ALL&referenceNumber=REF-45454545"), now: NOW, reading })) rows.push(row);
+    }
+    expect(rows).toHaveLength(READINGS.length);
+    expect(rows.at(-1)).toEqual(rows[0]);
     const stored = await db.transcriptRequest.findUniqueOrThrow({
       where: { referenceNumber: "REF-45454545" },
       include: { applicant: true, school: true, destinations: { include: { college: true } } },
@@ -190,12 +197,16 @@ describe("exportRows", () => {
   test("exports every page of the search, and stops at a limit", async () => {
     const actor = await actorFor("demo.admin");
     const count = await db.transcriptRequest.count();
-    let n = 0;
-    for await (const _ of exportRows({ actor, search: search("status=ALL&page=3"), batchSize: 50 })) n++;
-    expect(n).toBe(count);
-    n = 0;
-    for await (const _ of exportRows({ actor, search: search("status=ALL"), batchSize: 50, limit: 120 })) n++;
-    expect(n).toBe(120);
+    for (const reading of READINGS) {
+      let n = 0;
+      for await (const _ of exportRows({ actor, search: search("status=ALL&page=3"), batchSize: 50, reading })) n++;
+      expect(n).toBe(count);
+      for (const limit of [0, 1, 50, 120]) {
+        n = 0;
+        for await (const _ of exportRows({ actor, search: search("status=ALL"), batchSize: 50, limit, reading })) n++;
+        expect(n, `${reading} limit ${limit}`).toBe(limit);
+      }
+    }
   });
 });
 
@@ -269,9 +280,9 @@ describe("CSV", () => {
     });
     await db.applicant.update({
       where: { id: request.applicantId },
-      data: { firstName: "+1", lastName: "@SUM(1)", middleName: "-2+3", formerLastName: '<script>alert("x")</script>, O"Neil', phone: "\t=1" },
+      data: { firstName: "+1", lastName: "@SUM(1)", middleName: "-2+3", formerLastName: '<script>alert("x")</script>, O"Neil', phone: "\t=1", studentNumber: "line\nbreak" },
     });
-    const { rows, column, header } = await csvOf("demo.school", "status=ALL&referenceNumber=REF-45454545");
+    const { rows, column, header, text } = await csvOf("demo.school", "status=ALL&referenceNumber=REF-45454545");
     expect(rows).toHaveLength(1);
     const cell = (name: string) => rows[0]![header.indexOf(name)];
     expect(cell("Name")).toBe("'=cmd|' /C calc'!A0 Zoë 🎓");
@@ -281,6 +292,9 @@ describe("CSV", () => {
     expect(cell("Phone")).toBe("'\t=1");
     expect(cell("Former Last Name")).toBe('<script>alert("x")</script>, O"Neil');
     expect(column("Reference Number")).toEqual(["REF-45454545"]);
+    // A line break inside a cell is quoted (a spreadsheet would start a new row at a bare line feed).
+    expect(cell("Student Number")).toBe("line\nbreak");
+    expect(text).toContain(',"line\nbreak",');
   });
 });
 
@@ -446,9 +460,11 @@ describe("20,000 rows", () => {
     expect(header).toMatch(/^\ufeffRequest Date,Age,Reference Number,/);
     expect(expected).toBe(N);
     expect(outOfOrder).toBe(0);
-    // Header, then one chunk per batch: the first rows arrive long before the last.
+    // Header, then one chunk per batch: the first rows arrive long before the last. (An export read whole before
+    // its first byte would send its first rows at the very end; the first batch also pays for warming up — the
+    // first query plan, ages of years not met before — which on a busy machine has taken over a third of the total.)
     expect(chunks).toBe(1 + Math.ceil(N / EXPORT_BATCH_SIZE));
-    expect(firstRowsAt!).toBeLessThan(totalMs / 4);
+    expect(firstRowsAt!).toBeLessThan(totalMs / 2);
     // Everything at once would hold ~20,000 rows of objects and text; a batch at a time holds one batch.
     expect(heapPeak - heapBefore).toBeLessThan(64 * 1024 * 1024);
     console.info(`CSV export of ${N} rows: ${Math.round(N / (totalMs / 1000))} rows/s, first rows after ${firstRowsAt!.toFixed(0)} ms, heap +${((heapPeak - heapBefore) / 1048576).toFixed(1)} MB`);

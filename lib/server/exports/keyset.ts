@@ -6,24 +6,26 @@ import { RequestStatus, RequestType, SendOption } from "@/lib/generated/sqlite/e
 // column comparisons against sub-selects, which neither SQLite nor PostgreSQL can turn into an index range: each
 // batch re-reads everything before it (measured: 14,000 rows/s on the default sort and under 1,000 rows/s on Send
 // Date at 100,000 rows). Here "after row r" is written `c1 >= r.c1 AND (c1 > r.c1 OR (…rest after r…))`, whose
-// first term is an index range on the sort column.
+// first term is an index range on the sort column. The conditions are Prisma filters, rendered to SQL together
+// with the dashboard's own filter by export-sql.ts.
 
 type Where = Prisma.TranscriptRequestWhereInput;
 type OrderBy = Prisma.TranscriptRequestOrderByWithRelationInput;
 type Dir = "asc" | "desc";
 export type Provider = "sqlite" | "postgresql";
 
-/** The values of the sort columns of one row: the position the next batch starts after. */
+/** The values of the sort columns of one row: the position the next batch starts after. Timestamps may be given
+ * as the database returned them (SQLite: ISO 8601 text), which compares exactly as stored. */
 export type KeysetRow = {
   id: string;
   referenceNumber: string;
-  paidAt: Date;
+  paidAt: Date | string;
   lastNameFolded: string;
   firstNameFolded: string;
   lastAttended: string;
   requestType: RequestType;
   sendOption: SendOption;
-  sendAfter: Date | null;
+  sendAfter: Date | string | null;
   status: RequestStatus;
   school: { mident: string };
 };

@@ -1,47 +1,121 @@
 import "server-only";
-import { stringify } from "csv-stringify/sync";
 import type { Actor } from "@/lib/auth/roles";
-import { csvText, UTF8_BOM } from "@/lib/domain/csv";
+import { csvRecord, csvText, UTF8_BOM } from "@/lib/domain/csv";
 import type { RequestSearch } from "@/lib/domain/request-search";
 import type { Locale } from "@/lib/i18n/routing";
-import { exportTranslator, exportValueLabels, type Translate } from "./export-labels";
+import { exportTranslator, exportValueLabels } from "./export-labels";
 import { exportBatches, type ExportRow } from "./export-rows";
 
 type Labels = ReturnType<typeof exportValueLabels>;
-type Column = { header: (t: Translate) => string; value: (row: ExportRow, l: Labels) => string | number };
 
-// Every dashboard column (glossary labels), then the applicant's details and the destinations. Every text cell
-// goes through csvText (no formulas); dates are ISO YYYY-MM-DD; the age is a number.
-const COLUMNS: readonly Column[] = [
-  { header: (t) => t("columns.requestDate"), value: (r) => r.requestDate },
-  { header: (t) => t("columns.age"), value: (r) => r.age },
-  { header: (t) => t("columns.referenceNumber"), value: (r) => csvText(r.referenceNumber) },
-  { header: (t) => t("columns.name"), value: (r) => csvText(`${r.firstName} ${r.lastName}`) },
-  { header: (t) => t("columns.requestType"), value: (r, l) => l.requestType(r.requestType) },
-  { header: (t) => t("columns.lastAttended"), value: (r) => csvText(r.lastAttended) },
-  { header: (t) => t("columns.sendDate"), value: (r, l) => l.sendOption(r.sendOption) },
-  { header: (t) => t("exports.csv.sendAfter"), value: (r) => r.sendAfter ?? "" },
-  { header: (t) => t("columns.status"), value: (r, l) => l.status(r.status) },
-  { header: (t) => t("columns.school"), value: (r, l) => csvText(l.schoolName(r.school)) },
-  { header: (t) => t("exports.csv.schoolMident"), value: (r) => csvText(r.school.mident) },
-  { header: (t) => t("search.requestNumber"), value: (r) => csvText(r.requestNumber) },
-  { header: (t) => t("search.accountNumber"), value: (r) => csvText(r.accountNumber) },
-  { header: (t) => t("search.firstName"), value: (r) => csvText(r.applicant.firstName) },
-  { header: (t) => t("exports.csv.middleName"), value: (r) => csvText(r.applicant.middleName) },
-  { header: (t) => t("search.lastName"), value: (r) => csvText(r.applicant.lastName) },
-  { header: (t) => t("exports.csv.formerLastName"), value: (r) => csvText(r.applicant.formerLastName) },
-  { header: (t) => t("exports.csv.dateOfBirth"), value: (r) => csvText(r.applicant.dateOfBirth) },
-  { header: (t) => t("exports.csv.gender"), value: (r, l) => csvText(l.gender(r.applicant.gender)) },
-  { header: (t) => t("search.oen"), value: (r) => csvText(r.applicant.oen) },
-  { header: (t) => t("exports.csv.studentNumber"), value: (r) => csvText(r.applicant.studentNumber) },
-  { header: (t) => t("exports.csv.email"), value: (r) => csvText(r.applicant.email) },
-  { header: (t) => t("exports.csv.phone"), value: (r) => csvText(r.applicant.phone) },
-  { header: (t) => t("exports.csv.preferredLanguage"), value: (r, l) => csvText(l.language(r.applicant.preferredLanguage)) },
-  { header: (t) => t("exports.csv.colleges"), value: (r) => csvText(r.colleges.join("; ")) },
-];
+// Every dashboard column (glossary labels), then the applicant's details and the destinations: the headers'
+// message keys here, the cells in the same order in cellsOf. Every text cell goes through csvText (no formulas);
+// dates are ISO YYYY-MM-DD; the age is a number.
+const HEADERS = [
+  "columns.requestDate",
+  "columns.age",
+  "columns.referenceNumber",
+  "columns.name",
+  "columns.requestType",
+  "columns.lastAttended",
+  "columns.sendDate",
+  "exports.csv.sendAfter",
+  "columns.status",
+  "columns.school",
+  "exports.csv.schoolMident",
+  "search.requestNumber",
+  "search.accountNumber",
+  "search.firstName",
+  "exports.csv.middleName",
+  "search.lastName",
+  "exports.csv.formerLastName",
+  "exports.csv.dateOfBirth",
+  "exports.csv.gender",
+  "search.oen",
+  "exports.csv.studentNumber",
+  "exports.csv.email",
+  "exports.csv.phone",
+  "exports.csv.preferredLanguage",
+  "exports.csv.colleges",
+] as const;
 
-// CRLF as RFC 4180 and Excel expect; csv-stringify quotes any cell holding a comma, a quote or a line break.
-const CSV_OPTIONS = { record_delimiter: "windows" } as const;
+/** One request's cells, in the order of HEADERS (one function for the row rather than one per column: V8 has one
+ * function to optimise, and an export's first batches run faster). */
+function cellsOf(r: ExportRow, l: Labels): string[] {
+  const a = r.applicant;
+  return [
+    r.requestDate,
+    String(r.age),
+    csvText(r.referenceNumber),
+    csvText(`${r.firstName} ${r.lastName}`),
+    l.requestType(r.requestType),
+    csvText(r.lastAttended),
+    l.sendOption(r.sendOption),
+    r.sendAfter ?? "",
+    l.status(r.status),
+    csvText(l.schoolName(r.school)),
+    csvText(r.school.mident),
+    csvText(r.requestNumber),
+    csvText(r.accountNumber),
+    csvText(a.firstName),
+    csvText(a.middleName),
+    csvText(a.lastName),
+    csvText(a.formerLastName),
+    csvText(a.dateOfBirth),
+    csvText(l.gender(a.gender)),
+    csvText(a.oen),
+    csvText(a.studentNumber),
+    csvText(a.email),
+    csvText(a.phone),
+    csvText(l.language(a.preferredLanguage)),
+    csvText(r.colleges.join("; ")),
+  ];
+}
+
+/**
+ * The bytes of one batch, encoded record by record into a buffer that is reused from batch to batch: building
+ * the batch as one string first would have V8 flatten a rope of ~25,000 pieces before encoding it, which costs
+ * more than formatting the rows (measured: ~190 ms per 100,000 rows against ~380 ms).
+ */
+class BatchBytes {
+  private buffer = Buffer.allocUnsafe(256 * 1024);
+  private length = 0;
+
+  write(text: string): void {
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    const room = this.length + text.length * 3;
+    if (room > this.buffer.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(room, this.buffer.length * 2));
+      this.buffer.copy(bigger, 0, 0, this.length);
+      this.buffer = bigger;
+    }
+    this.length += this.buffer.write(text, this.length, "utf8");
+  }
+
+  /** A copy of what was written (the stream keeps it), and the buffer emptied for the next batch. */
+  take(): Uint8Array {
+    const bytes = new Uint8Array(this.buffer.subarray(0, this.length));
+    this.length = 0;
+    return bytes;
+  }
+}
+
+// Records are encoded a few at a time: one call per record costs more than the short strings it avoids.
+const RECORDS_PER_WRITE = 16;
+
+/** The rows of one batch as CSV records (RFC 4180, CRLF), as one chunk of UTF-8. */
+function batchBytes(rows: readonly ExportRow[], labels: Labels, out: BatchBytes): Uint8Array {
+  let text = "";
+  for (let r = 0; r < rows.length; r++) {
+    text += csvRecord(cellsOf(rows[r]!, labels));
+    if (r % RECORDS_PER_WRITE === RECORDS_PER_WRITE - 1) {
+      out.write(text);
+      text = "";
+    }
+  }
+  out.write(text);
+  return out.take();
+}
 
 export type RequestsCsvOptions = {
   actor: Actor;
@@ -60,22 +134,26 @@ export function requestsCsvStream(options: RequestsCsvOptions): ReadableStream<U
   const t = exportTranslator(locale);
   const labels = exportValueLabels(t, locale);
   const encoder = new TextEncoder();
+  const bytes = new BatchBytes();
   let batches: AsyncGenerator<ExportRow[], void, undefined> | undefined;
 
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        controller.enqueue(encoder.encode(UTF8_BOM + stringify([COLUMNS.map((c) => c.header(t))], CSV_OPTIONS)));
+        controller.enqueue(encoder.encode(UTF8_BOM + csvRecord(HEADERS.map((key) => t(key)))));
       },
       async pull(controller) {
-        batches ??= exportBatches({ actor, search, batchSize, now });
+        if (!batches) {
+          // The header leaves first: on SQLite a batch is read synchronously, and would hold it back.
+          await new Promise((resolve) => setImmediate(resolve));
+          batches = exportBatches({ actor, search, batchSize, now });
+        }
         const next = await batches.next();
         if (next.done) {
           controller.close();
           return;
         }
-        const records = next.value.map((row) => COLUMNS.map((c) => c.value(row, labels)));
-        controller.enqueue(encoder.encode(stringify(records, CSV_OPTIONS)));
+        controller.enqueue(batchBytes(next.value, labels, bytes));
       },
       async cancel() {
         await batches?.return();
