@@ -1,16 +1,20 @@
 import { InngestTestEngine } from "@inngest/test";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 // The daily Send-at-End-of-Semester release, run by @inngest/test's engine against the real database.
 
 const sent = vi.hoisted(() => [] as { name: string; data: Record<string, unknown>; id?: string }[]);
+// What the released events start in-process (auto-match): awaited after each test, so that no run outlives it.
+const deliveries = vi.hoisted(() => [] as Promise<unknown>[]);
 vi.mock("@/lib/inngest/send-event", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/inngest/send-event")>();
   return {
     ...original,
     sendEvent: async (events: Parameters<typeof original.sendEvent>[0]) => {
       sent.push(...(Array.isArray(events) ? events : [events]));
-      return original.sendEvent(events);
+      const result = await original.sendEvent(events);
+      deliveries.push(result.delivered);
+      return result;
     },
   };
 });
@@ -78,6 +82,10 @@ async function releasedRows(requestId: string) {
 
 beforeEach(() => {
   sent.length = 0;
+});
+
+afterEach(async () => {
+  await Promise.all(deliveries.splice(0));
 });
 
 describe("release-deferred-requests", () => {
