@@ -1,16 +1,13 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
 import type { MatchedBy } from "@/lib/domain/bulk-match";
 import type { FieldComparison } from "@/lib/domain/pesc/compare";
 import { longDate } from "@/lib/i18n/long-date";
-import type { Locale } from "@/lib/i18n/routing";
 import { cancelBulkUploads } from "@/lib/server/uploads/bulk-cancel-uploads";
 import { checkBulkFile, type BulkRequestSummary } from "@/lib/server/uploads/bulk-check-file";
 import { saveBulkUploads } from "@/lib/server/uploads/bulk-save-uploads";
 import type { UploadedBlob } from "@/lib/server/uploads/stage-upload";
-import { localeOf, signedIn } from "./form";
+import { localeOf, revalidateRequestPages, SESSION_ENDED, signedIn, statusName } from "./form";
 import type { UploadProblem } from "./uploads";
 
 // Bulk upload (/requests/bulk-upload): the page sends its files one at a time to checkBulkFileAction, which stages
@@ -39,17 +36,10 @@ export type BulkCheckState = { ok: true; row: BulkFileRow } | { ok: false; messa
 export type BulkSaveRow = { pendingId: string; saved: boolean; messageKey?: string; values?: Record<string, string | number> };
 export type BulkSaveState = { ok: true; rows: BulkSaveRow[] } | { ok: false; messageKey: string };
 
-const SESSION_ENDED = { ok: false, messageKey: "auth.sessionExpired" } as const;
-const PAGES = ["/[locale]/(app)/requests", "/[locale]/(app)/requests/[reference]", "/[locale]/(app)/applicants/[id]"];
 
 function fileOf(form: FormData): UploadedBlob | null {
   const value = form.get("file");
   return typeof value === "object" && value !== null ? value : null;
-}
-
-async function statusName(locale: Locale, status: string) {
-  const t = await getTranslations({ locale, namespace: "statuses" });
-  return t(status as Parameters<typeof t>[0]);
 }
 
 /** Checks one file of the batch: parsed, matched in the user's scope, and staged when it matched one open request. */
@@ -127,7 +117,7 @@ export async function saveBulkUploadsAction(form: FormData): Promise<BulkSaveSta
         break;
     }
   }
-  if (rows.some((r) => r.saved)) for (const page of PAGES) revalidatePath(page, "page");
+  if (rows.some((r) => r.saved)) revalidateRequestPages();
   return { ok: true, rows };
 }
 

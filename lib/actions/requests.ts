@@ -1,30 +1,12 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
-import type { RequestStatus } from "@/lib/domain/statuses";
 import { longDate } from "@/lib/i18n/long-date";
-import type { Locale } from "@/lib/i18n/routing";
 import { applyAction, ApplyActionSchema } from "@/lib/server/requests/apply-action";
 import { cancelRequest } from "@/lib/server/requests/cancel-request";
-import { localeOf, signedIn, text } from "./form";
+import { invalidTransition, localeOf, revalidateRequestPages, SESSION_ENDED, signedIn, STALE_FORM as STALE, text } from "./form";
 import { fieldErrorsFrom, type ActionResult } from "./result";
 
-// Route file structures, route groups included: the dashboard, the details and applicant pages show the status.
-const PAGES = ["/[locale]/(app)/requests", "/[locale]/(app)/requests/[reference]", "/[locale]/(app)/applicants/[id]"];
-
-const SESSION_ENDED: ActionResult = { ok: false, messageKey: "auth.sessionExpired" };
 const NOT_FOUND: ActionResult = { ok: false, messageKey: "respond.errors.notFound" };
-const STALE: ActionResult = { ok: false, messageKey: "errors.staleForm" };
-
-async function invalidTransition(locale: Locale, status: RequestStatus): Promise<ActionResult> {
-  const t = await getTranslations({ locale, namespace: "statuses" });
-  return { ok: false, messageKey: "errors.invalidTransition", values: { status: t(status) } };
-}
-
-function revalidateRequestPages() {
-  for (const page of PAGES) revalidatePath(page, "page");
-}
 
 /** Action (No Upload) from the dashboard row and Provide a Response on the details page: one action, one rule set. */
 export async function applyNoUploadAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {

@@ -1,28 +1,23 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { longDate } from "@/lib/i18n/long-date";
 import type { Locale } from "@/lib/i18n/routing";
 import { cancelUpload } from "@/lib/server/uploads/cancel-upload";
 import { completePdf } from "@/lib/server/uploads/complete-pdf";
 import { saveUpload } from "@/lib/server/uploads/save-upload";
 import { MAX_UPLOAD_BYTES, stageUpload, type UploadedBlob } from "@/lib/server/uploads/stage-upload";
-import { localeOf, signedIn, text } from "./form";
+import { invalidTransition, localeOf, revalidateRequestPages, SESSION_ENDED, signedIn, STALE_FORM, text } from "./form";
 import type { ActionResult } from "./result";
 
 // Upload Transcript (details page) → validation screen → "Yes – Save and continue" or "No – Cancel and return to
 // previous screen". The browser only ever sends the file once; afterwards it names the pending upload by id.
 
-const PAGES = ["/[locale]/(app)/requests", "/[locale]/(app)/requests/[reference]", "/[locale]/(app)/applicants/[id]"];
 const LIMIT_MB = MAX_UPLOAD_BYTES / 1024 / 1024;
 
 /** One refused-file problem, worded by the form: `pesc.errors.<code>` with its values, at a line when known. */
 export type UploadProblem = { messageKey: string; values?: Record<string, string | number>; line?: number };
 export type UploadFormState = ActionResult & { problems?: UploadProblem[] };
-
-const SESSION_ENDED = { ok: false, messageKey: "auth.sessionExpired" } as const;
 
 function fileOf(form: FormData): UploadedBlob | null {
   const value = form.get("file");
@@ -49,15 +44,13 @@ export async function stageUploadAction(_prev: UploadFormState, form: FormData):
       case "notFound":
         return { ok: false, messageKey: "respond.errors.notFound" };
       case "stale":
-        return { ok: false, messageKey: "errors.staleForm" };
+        return STALE_FORM;
       case "noFile":
         return { ok: false, messageKey: "upload.errors.noFile" };
       case "tooLarge":
         return { ok: false, messageKey: "upload.errors.tooLarge", values: { limitMb: LIMIT_MB } };
-      case "invalidTransition": {
-        const t = await getTranslations({ locale, namespace: "statuses" });
-        return { ok: false, messageKey: "errors.invalidTransition", values: { status: t(result.status) } };
-      }
+      case "invalidTransition":
+        return invalidTransition(locale, result.status);
       case "notBeforeSendAfter":
         return { ok: false, messageKey: "respond.errors.notBeforeSendAfter", values: { date: longDate(locale, result.sendAfter) } };
       case "transcript":
@@ -82,14 +75,12 @@ export async function saveUploadAction(_prev: UploadFormState, form: FormData): 
       case "notFound":
         return { ok: false, messageKey: "upload.errors.expired" };
       case "stale":
-        return { ok: false, messageKey: "errors.staleForm" };
-      case "invalidTransition": {
-        const t = await getTranslations({ locale, namespace: "statuses" });
-        return { ok: false, messageKey: "errors.invalidTransition", values: { status: t(result.status) } };
-      }
+        return STALE_FORM;
+      case "invalidTransition":
+        return invalidTransition(locale, result.status);
     }
   }
-  for (const page of PAGES) revalidatePath(page, "page");
+  revalidateRequestPages();
   redirect(`${detailsPath(locale, result.referenceNumber)}?uploaded=${result.kind}#upload`);
 }
 
@@ -121,14 +112,12 @@ export async function completePdfAction(_prev: ActionResult, form: FormData): Pr
       case "notFound":
         return { ok: false, messageKey: "respond.errors.notFound" };
       case "stale":
-        return { ok: false, messageKey: "errors.staleForm" };
-      case "invalidTransition": {
-        const t = await getTranslations({ locale, namespace: "statuses" });
-        return { ok: false, messageKey: "errors.invalidTransition", values: { status: t(result.status) } };
-      }
+        return STALE_FORM;
+      case "invalidTransition":
+        return invalidTransition(locale, result.status);
     }
   }
-  for (const page of [...PAGES, "/[locale]/(app)/admin/pdf-queue"]) revalidatePath(page, "page");
+  revalidateRequestPages("/[locale]/(app)/admin/pdf-queue");
   // The completed row leaves the queue: the page says what happened.
   redirect(`/${locale}/admin/pdf-queue?completed=${encodeURIComponent(result.referenceNumber)}`);
 }
