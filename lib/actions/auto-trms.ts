@@ -79,5 +79,5 @@ export async function rerunMatchingAction(_prev: ActionResult, form: FormData): 
     return { ok: false, messageKey: `admin.autoTrms.rematch.errors.${result.reason}` };
   }
   revalidatePath(AUTO_TRMS_PAGE, "page");
-  return { ok: true, messageKey: "admin.autoTrms.rematch.started", values: { runId: result.runId, total: result.total } };
+  return { ok: true, messageKey: "admin.autoTrms.rematch.started", values: { runId: result.runId, total: result.total, startedAt: new Date().toISOString() } };
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useMemo, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { rerunMatchingAction } from "@/lib/actions/auto-trms";
@@ -45,7 +45,17 @@ export function RematchPanel({ boardNumber, initialProgress, blockedReason }: Pr
     },
     refetchIntervalInBackground: true,
   });
-  const run = data ?? null;
+  // Until the endpoint reports the run this page just started, that run is shown as starting (never the previous one,
+  // whose "finished" figures would read as this run's).
+  const startedTotal = typeof state.values?.total === "number" ? state.values.total : 0;
+  const startedAt = typeof state.values?.startedAt === "string" ? state.values.startedAt : null;
+  const run = useMemo<MatchingProgress | null>(
+    () =>
+      startedRunId !== null && startedAt !== null && data?.runId !== startedRunId
+        ? { runId: startedRunId, total: startedTotal, done: 0, matched: 0, errors: 0, startedAt, finishedAt: null }
+        : (data ?? null),
+    [data, startedRunId, startedTotal, startedAt],
+  );
   const running = Boolean(run && !run.finishedAt);
 
   // Says politely when a run this page watched comes to an end (not for a run already over when the page opened).
