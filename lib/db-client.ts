@@ -14,6 +14,13 @@ export type DbOrTx = Db | Tx;
 // short enough that a stuck transaction does not hold the (SQLite: only) writer lock for long.
 const transactionOptions = { maxWait: 10_000, timeout: 20_000 };
 
+/**
+ * Page cache of the app's SQLite connections that serve the dashboard, in KiB (128 MB): it keeps a board's rows warm
+ * for sorts on unindexed columns (docs/decisions/0005). Each connection has its own cache, filled only with the pages
+ * it reads: the Prisma connection below and the dashboard's read connection (lib/server/requests/dashboard-reader.ts).
+ */
+export const SQLITE_APP_CACHE_KIB = 131_072;
+
 /** A new client for `url`. The app uses the shared one in lib/db.ts; scripts and tests call this. */
 export function createDbClient(url: string): Db {
   if (isPostgres(url)) {
@@ -23,10 +30,10 @@ export function createDbClient(url: string): Db {
   // busy timeout: a writer waits for another writer instead of failing at once.
   const adapter = serializeOutsideTransactions(new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 10_000 }));
   const client = new SqliteClient({ adapter, transactionOptions });
-  // The adapter keeps one connection. A 128 MB page cache keeps a board's rows warm for sorts on unindexed columns,
-  // and `optimize` gives the planner statistics so that scoped searches pick their indexes (docs/decisions/0005).
+  // The adapter keeps one connection, with the app's page cache; `optimize` gives the planner statistics so that
+  // scoped searches pick their indexes (docs/decisions/0005).
   void client
-    .$queryRawUnsafe("PRAGMA cache_size = -131072")
+    .$queryRawUnsafe(`PRAGMA cache_size = -${SQLITE_APP_CACHE_KIB}`)
     .then(() => client.$queryRawUnsafe("PRAGMA optimize = 0x10002"))
     .catch((error: unknown) => console.warn("[db] SQLite tuning skipped:", error instanceof Error ? error.message : error));
   return client;

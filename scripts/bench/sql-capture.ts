@@ -1,6 +1,7 @@
-// Records the SQL the app sends (through Prisma's driver adapter) while `capture` runs, so that the benchmark can
-// show the plan of the app's own queries, not only of the hand-written ones. Works by wrapping the drivers'
-// prepare (better-sqlite3) and query (pg) methods, which the adapters call; nothing is changed otherwise.
+// Records the SQL the app sends while `capture` runs, so that the benchmark can show the plan of the app's own
+// queries, not only of the hand-written ones. Prisma's: by wrapping the drivers' prepare (better-sqlite3) and query
+// (pg) methods, which the adapters call; nothing is changed otherwise. Statements the app runs on a connection of
+// its own, prepared once and kept (the dashboard's reader on SQLite), are passed to `recordSql` by the caller.
 import Database from "better-sqlite3";
 import pg from "pg";
 import { appSqliteDriver } from "./hand-sql";
@@ -16,11 +17,10 @@ function wrapPrepare(proto: Prepares): void {
   proto.prepare = function (this: Database.Database, sql: string) {
     const stmt = prepare.call(this, sql);
     if (recording) {
-      const entry: CapturedQuery = { sql, params: [] };
-      recording.push(entry);
+      // The adapter prepares and binds each query; a statement kept and run without bind() is not recorded here.
       const bind = stmt.bind.bind(stmt);
       (stmt as unknown as { bind: (...args: unknown[]) => Database.Statement }).bind = (...args: unknown[]) => {
-        entry.params = args.length === 1 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
+        recordSql(sql, args.length === 1 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args);
         return bind(...(args as []));
       };
     }
@@ -46,6 +46,11 @@ function install(): void {
     }
     return query.apply(this, args);
   };
+}
+
+/** Records a statement the app runs (while a capture is on). */
+export function recordSql(sql: string, params: readonly unknown[]): void {
+  recording?.push({ sql, params: [...params] });
 }
 
 /** The queries `fn` sent to the database. */

@@ -13,7 +13,7 @@ import { projectRoot, sqlitePath } from "@/scripts/database-url.mjs";
 import { ensureDataset } from "./dataset";
 import type { Figure, PlanReport, SuiteResult } from "./figures";
 import { appSqliteDriver, countSql, fullScans, openHandDb, pageSql, usesColumnIndex, type HandDb, type HandFilter, type Row } from "./hand-sql";
-import { captureSql, installSqlCapture } from "./sql-capture";
+import { captureSql, installSqlCapture, recordSql } from "./sql-capture";
 import { timePair, type TimingOptions } from "./stats";
 import { exportCommand, type ExportCommand } from "./export-bundle";
 import { POSTGRES_DIALECT, SQLITE_DIALECT } from "./generate";
@@ -31,7 +31,7 @@ type Args = {
   csvModule?: string;
   exportRuns: boolean;
   analyze: boolean;
-  /** SQLite pragmas set on every connection (the app's, the hand-written SQL's, the export's). */
+  /** SQLite pragmas set on every connection (the app's Prisma and dashboard connections, the hand-written SQL's, the export's). */
   pragmas: string[];
   /** Candidate indexes, "Table(column, …)", created for this run only. */
   indexes: string[];
@@ -91,14 +91,21 @@ async function main(): Promise<void> {
   process.env.TRMS_DISABLE_SCHEDULER = "1";
   installSqlCapture();
   const { db } = await import("@/lib/db");
-  const { findRequests, REQUEST_ROW_SELECT } = await import("@/lib/server/requests/find-requests");
-  const { requestOrderBy, requestWhere } = await import("@/lib/server/requests/request-where");
-  const { PAGE_SIZE, parseRequestSearch, SORT_KEYS } = await import("@/lib/domain/request-search");
+  const { findRequestRows, findRequests } = await import("@/lib/server/requests/find-requests");
+  // SQLite: the dashboard reads on a connection of its own with statements it keeps (docs/decisions/0010).
+  const { dashboardReader, listenToDashboardSql } = await import("@/lib/server/requests/dashboard-reader");
+  listenToDashboardSql(recordSql);
+  const { parseRequestSearch, SORT_KEYS } = await import("@/lib/domain/request-search");
   const { foldName } = await import("@/lib/domain/fold");
   const { startOfTorontoDay, torontoDate } = await import("@/lib/domain/business-days");
 
   const hand: HandDb = await openHandDb(args.kind, dataset.url, args.kind === "sqlite" ? args.pragmas : []);
-  if (args.kind === "sqlite") for (const pragma of args.pragmas) await db.$queryRawUnsafe(`PRAGMA ${pragma}`);
+  if (args.kind === "sqlite") {
+    for (const pragma of args.pragmas) {
+      await db.$queryRawUnsafe(`PRAGMA ${pragma}`);
+      dashboardReader()!.pragma(pragma);
+    }
+  }
   const settings = args.kind === "sqlite" && args.pragmas.length > 0 ? `; PRAGMA ${args.pragmas.join(", ")} on every connection` : "";
   const timing: TimingOptions = { warmup: 3, runs: args.runs, budgetMs: 20_000, minRuns: 7 };
   const figures: Figure[] = [];
@@ -114,14 +121,8 @@ async function main(): Promise<void> {
   const searchOf = (query: Record<string, string>) => parseRequestSearch(new URLSearchParams(query)).search;
   type Search = ReturnType<typeof searchOf>;
 
-  const appPage = (search: Search) =>
-    db.transcriptRequest.findMany({
-      where: requestWhere(boardActor, search, { withStatus: true }),
-      orderBy: requestOrderBy(search.sort, search.dir),
-      skip: (search.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: REQUEST_ROW_SELECT,
-    });
+  // The page query of findRequests (after the tab counts), as the app runs it.
+  const appPage = (search: Search) => findRequestRows(boardActor, search, search.page);
   const appFull = (search: Search) => findRequests({ actor: boardActor, search });
 
   const ids = (rows: readonly { id?: unknown }[]) => rows.map((r) => String(r.id)).join(",");
@@ -181,7 +182,7 @@ async function main(): Promise<void> {
   log(`${args.kind}: dashboard…`);
   for (const [tab, param] of [["TODO", "todo"], ["COMPLETE", "complete"]] as const) {
     const search = searchOf({ tab: param });
-    await pageFigure(dash, `${tab === "TODO" ? "To Do" : "Complete"} tab, default sort: page query (findMany)`, search, [scope, tabFilter(tab)], dashBar);
+    await pageFigure(dash, `${tab === "TODO" ? "To Do" : "Complete"} tab, default sort: page query`, search, [scope, tabFilter(tab)], dashBar);
     await fullFigure(dash, `${tab === "TODO" ? "To Do" : "Complete"} tab, default sort: findRequests (page + tab counts)`, search, [scope, tabFilter(tab)], true, dashBar);
   }
 

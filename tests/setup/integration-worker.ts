@@ -28,6 +28,9 @@ if (isPostgres(base)) {
   afterAll(async () => {
     const globalDb = (globalThis as { trmsDb?: { $disconnect(): Promise<void> } }).trmsDb;
     await globalDb?.$disconnect();
+    // The dashboard's read connection (lib/server/requests/dashboard-reader.ts), if a test opened it.
+    const reader = (globalThis as { trmsDashboardReader?: { conn: { open: boolean; close(): void } } }).trmsDashboardReader;
+    if (reader?.conn.open) reader.conn.close();
     for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
   });
 }
