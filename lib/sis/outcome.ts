@@ -3,6 +3,7 @@
 // Pure: no I/O.
 // Relative imports: this module also runs in the PESC worker thread (pesc-worker.ts), which is loaded outside the
 // app's path aliases when run from source.
+import crypto from "node:crypto";
 import { compareWithRequest, isCleanMatch, type FieldComparison, type RequestIdentity } from "../domain/pesc/compare";
 import { parseTranscript } from "../domain/pesc/parse-transcript";
 import type { Transcript } from "../domain/pesc/transcript";
@@ -28,19 +29,29 @@ export type AutoMatchOutcome = (typeof AUTO_MATCH_OUTCOMES)[number];
 export type StoredReason = { key: ReasonKey; oen?: string; fields?: ComparedField[] };
 
 export type AutoMatchDecision =
-  | { outcome: "MATCHED"; xml: string; transcript: Transcript; comparisons: FieldComparison[] }
+  | { outcome: "MATCHED"; transcript: Transcript; comparisons: FieldComparison[] }
   | { outcome: Exclude<AutoMatchOutcome, "MATCHED" | "STALE">; reason: StoredReason; comparisons?: FieldComparison[] };
 
-/** A decision as written (lib/server/auto-match/write-outcomes.ts): the parsed transcript itself is not needed, and a
- * decision made in the worker thread carries the digest of the text it computed there. */
+/**
+ * A decision as written (lib/server/auto-match/write-outcomes.ts): for a match, the transcript's bytes as the SIS
+ * sent them (stored as they are) and their SHA-256 instead of the parsed transcript.
+ */
 export type AutoMatchVerdict =
-  | { outcome: "MATCHED"; xml: string; sha256?: string; comparisons: FieldComparison[] }
+  | { outcome: "MATCHED"; bytes: Uint8Array; sha256: string; comparisons: FieldComparison[] }
   | Exclude<AutoMatchDecision, { outcome: "MATCHED" }>;
 
 type Answer = SisCallResult["answer"];
 
 /** The decision for one request from the SIS's final answer. */
 export function decideAutoMatch(answer: Answer, request: RequestIdentity): AutoMatchDecision {
+  return answer.kind === "transcript" ? decideTranscript(answer.xml, request) : decideWithoutTranscript(answer, request);
+}
+
+/** The decision for a final answer that carries no transcript: always a reason to leave the request in To Do. */
+export function decideWithoutTranscript(
+  answer: Exclude<Answer, { kind: "transcript" }>,
+  request: Pick<RequestIdentity, "oen">,
+): Exclude<AutoMatchDecision, { outcome: "MATCHED" }> {
   switch (answer.kind) {
     case "notFound":
       return { outcome: "NOT_FOUND", reason: request.oen ? { key: "sisNotFound", oen: request.oen } : { key: "sisNotFound" } };
@@ -52,8 +63,6 @@ export function decideAutoMatch(answer: Answer, request: RequestIdentity): AutoM
       return { outcome: "FINANCIAL_HOLD", reason: { key: "sisFinancialHold" } };
     case "unavailable":
       return { outcome: "UNAVAILABLE", reason: { key: "sisUnavailable" } };
-    case "transcript":
-      return decideTranscript(answer.xml, request);
   }
 }
 
@@ -66,6 +75,12 @@ function decideTranscript(xml: Uint8Array, request: RequestIdentity): AutoMatchD
     const fields = comparisons.filter((c) => !isCleanMatch([c])).map((c) => c.field);
     return { outcome: "DIFFERENCES", reason: { key: "sisDifferences", fields }, comparisons };
   }
-  // The parser accepted it, so it is UTF-8 text; it is stored as received.
-  return { outcome: "MATCHED", xml: new TextDecoder().decode(xml), transcript: parsed.transcript, comparisons };
+  return { outcome: "MATCHED", transcript: parsed.transcript, comparisons };
+}
+
+/** The verdict on a transcript the SIS returned (what pesc-pool.ts computes, on a worker thread or inline). */
+export function verdictOf(bytes: Uint8Array, request: RequestIdentity): AutoMatchVerdict {
+  const decision = decideTranscript(bytes, request);
+  if (decision.outcome !== "MATCHED") return decision;
+  return { outcome: "MATCHED", bytes, sha256: crypto.createHash("sha256").update(bytes).digest("hex"), comparisons: decision.comparisons };
 }

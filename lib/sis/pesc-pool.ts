@@ -1,13 +1,13 @@
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import type { RequestIdentity } from "../domain/pesc/compare";
-import { decideAutoMatch, type AutoMatchVerdict } from "./outcome";
+import { verdictOf, type AutoMatchVerdict } from "./outcome";
 import type { PescReply, PescTask } from "./pesc-worker";
 
 // The PESC check of SIS transcripts on worker threads (pesc-worker.ts): the check (≈ 4 ms for the real example) is the
 // largest piece of CPU work per auto-matched request, and on the main thread it competes with the HTTP calls and the
-// database writes. A small pool (one worker per spare core, at most 2) takes it to other cores; the verdict is the one
-// decideAutoMatch gives (the same function runs there). Without a spare core, or when a worker cannot be started or
+// database writes. A small pool (one worker per core, at most 2) takes it to other cores; the verdict is the one
+// verdictOf gives (the same function runs there). On a single core, or when a worker cannot be started or
 // dies, the check runs inline: slower, never different.
 //
 // Loading: `new Worker(new URL("./pesc-worker.ts", import.meta.url))` is the form Next's bundler (Turbopack) compiles
@@ -17,6 +17,8 @@ import type { PescReply, PescTask } from "./pesc-worker";
 
 /** Workers at most: the check is short, and the main thread needs a core for HTTP and the database. */
 export const PESC_WORKERS_MAX = 2;
+/** Checks handed to one worker at a time: its next ones wait there, not for the main thread to find time to send them. */
+const CHECKS_PER_WORKER = 8;
 
 const WORKER_START_MS = 15_000;
 
@@ -33,9 +35,13 @@ const state = {
   stats: { worker: 0, inline: 0 },
 };
 
-/** How many workers to use: one per core beyond the first, at most PESC_WORKERS_MAX. */
+/**
+ * How many workers to use: one per core, at most PESC_WORKERS_MAX; none on a single core. The main thread mostly waits
+ * (for the SIS, the disk): on 2 cores, two workers kept both busy, where one left the checks queued behind it
+ * (docs/decisions/0008-auto-trms.md).
+ */
 export function pescWorkerCount(cores = os.availableParallelism()): number {
-  return Math.max(0, Math.min(PESC_WORKERS_MAX, cores - 1));
+  return cores < 2 ? 0 : Math.min(PESC_WORKERS_MAX, cores);
 }
 
 let workerCount: number | null = null;
@@ -46,7 +52,7 @@ export function configurePescPool(options: { workers: number }) {
   workerCount = Math.max(0, Math.min(PESC_WORKERS_MAX, Math.floor(options.workers)));
 }
 
-/** The verdict for a transcript the SIS returned: decideAutoMatch's, computed on a worker thread when one is available. */
+/** The verdict for a transcript the SIS returned: verdictOf's, computed on a worker thread when one is available. */
 export function checkTranscript(xml: Uint8Array, request: RequestIdentity): Promise<AutoMatchVerdict> {
   const slots = state.broken ? null : (state.slots ??= startWorkers());
   if (!slots || slots.length === 0) return Promise.resolve(checkInline(xml, request));
@@ -62,9 +68,7 @@ export function pescPoolStats(): Readonly<{ worker: number; inline: number; work
 
 function checkInline(xml: Uint8Array, request: RequestIdentity): AutoMatchVerdict {
   state.stats.inline++;
-  const decision = decideAutoMatch({ kind: "transcript", xml }, request);
-  if (decision.outcome !== "MATCHED") return decision;
-  return { outcome: "MATCHED", xml: decision.xml, comparisons: decision.comparisons };
+  return verdictOf(xml, request);
 }
 
 function startWorkers(): Slot[] | null {
@@ -111,7 +115,7 @@ function startWorker(): Slot {
       state.stats.worker++;
       pending.resolve(reply.verdict);
     } else {
-      // Never expected (decideAutoMatch does not throw): checked again here, where an error reaches the caller.
+      // Never expected (verdictOf does not throw): checked again here, where an error reaches the caller.
       pending.resolve(checkInline(pending.task.xml, pending.task.request));
     }
     dispatch();
@@ -144,13 +148,13 @@ function giveUp(error: unknown) {
 
 const sourceEntry = () => import.meta.url.replace(/[^/]*$/, "pesc-worker.ts");
 
-/** Gives queued checks to the least busy workers; each worker holds at most two, so that none runs dry between them. */
+/** Gives queued checks to the least busy workers, up to CHECKS_PER_WORKER each, so that none runs dry between them. */
 function dispatch() {
   const slots = state.slots?.filter((s) => s.ready);
   if (!slots || slots.length === 0) return;
   while (state.queue.length > 0) {
     const slot = slots.reduce((a, b) => (b.busy.size < a.busy.size ? b : a));
-    if (slot.busy.size >= 2) return;
+    if (slot.busy.size >= CHECKS_PER_WORKER) return;
     const pending = state.queue.shift()!;
     slot.busy.set(pending.task.id, pending);
     slot.worker.ref();

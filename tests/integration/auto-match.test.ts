@@ -1,9 +1,16 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { sealSecret } from "@/lib/auth/secret-box";
 import { autoMatchRequest, matchLoadedRequest, MATCHABLE_SELECT } from "@/lib/server/auto-match/match-request";
 import { loadSisSettings } from "@/lib/server/auto-match/sis-settings";
 import { createOutcomeWriter } from "@/lib/server/auto-match/write-outcomes";
+import { changeStatusesWithin } from "@/lib/server/requests/transition-request";
+import { findCurrentTranscript } from "@/lib/server/transcripts/find-current-transcript";
+import { readStoredFile } from "@/lib/server/uploads/storage";
 import { testSisConnection } from "@/lib/sis/test-connection";
 import { DEFAULT_SIS_DOUBLE_SECRET, type SisDouble } from "@/tests/doubles/sis-server.mjs";
 import { AUTO_BOARD, FAST_SIS, makeRequest, newIdentity, recordOf, requestState, startDouble } from "./helpers/auto-trms";
@@ -23,6 +30,7 @@ const flaky = newIdentity();
 const idem = newIdentity();
 const race = newIdentity();
 const reissue = newIdentity();
+const sameGroup = newIdentity();
 
 let double: SisDouble;
 let url: string;
@@ -41,6 +49,7 @@ beforeAll(async () => {
     recordOf(idem),
     recordOf(race),
     recordOf(reissue),
+    recordOf(sameGroup),
   ]));
 });
 
@@ -63,9 +72,16 @@ describe("a clean match", () => {
     expect(state).toMatchObject({ status: "E_TRANSCRIPT_SENT", tab: "COMPLETE", statusReason: null, version: request.version + 1 });
     expect(state.completedAt).not.toBeNull();
     // The request's current transcript: the nightly transmission sends it.
-    expect(state.transcripts).toEqual([expect.objectContaining({ format: "XML", source: "AUTO_TRMS", isCurrent: true, isReissue: false, fileId: null })]);
-    expect(state.transcripts[0]!.content).toContain(`<RequestTrackingID>${request.referenceNumber}</RequestTrackingID>`);
-    expect(state.transcripts[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(state.transcripts).toEqual([expect.objectContaining({ format: "XML", source: "AUTO_TRMS", isCurrent: true, isReissue: false, fileId: null, content: null })]);
+    // Kept in a file under a generated name, exactly as the SIS sent it, with its digest.
+    const stored = state.transcripts[0]!;
+    expect(stored.storedName).toMatch(/^\d{4}\/[0-9a-f]{32}\.xml$/);
+    const bytes = await readStoredFile(stored.storedName!);
+    expect(new TextDecoder().decode(bytes)).toContain(`<RequestTrackingID>${request.referenceNumber}</RequestTrackingID>`);
+    expect(stored.sha256).toBe(crypto.createHash("sha256").update(bytes).digest("hex"));
+    // The details page's preview reads it back.
+    const current = await findCurrentTranscript({ actor: { role: "OCAS_ADMIN", boardId: null, schoolId: null }, referenceNumber: request.referenceNumber });
+    expect(current?.transcript.student).toMatchObject({ firstName: clean.firstName, lastName: clean.lastName });
     expect(state.autoMatches).toEqual([expect.objectContaining({ trigger: "created", outcome: "MATCHED", httpStatus: 200, reason: null })]);
     expect(state.autoMatches[0]!.finishedAt!.getTime()).toBeGreaterThanOrEqual(state.autoMatches[0]!.startedAt.getTime());
     const change = state.events.at(-1)!;
@@ -244,12 +260,15 @@ describe("idempotency", () => {
     const request = await db.transcriptRequest.findUniqueOrThrow({ where: { id: created.id }, select: MATCHABLE_SELECT });
     const settings = await loadSisSettings(request.boardId);
     if (!settings.ok) throw new Error("board not configured");
+    const filesBefore = storedFiles();
     const runs = await Promise.all([1, 2].map(() => matchLoadedRequest({ request, settings: settings.settings, trigger: "rematch", sis: FAST_SIS })));
     expect(runs.map((r) => r.outcome).sort()).toEqual(["MATCHED", "STALE"]);
     const state = await requestState(created.id);
     expect(state.status).toBe("E_TRANSCRIPT_SENT");
     expect(state.version).toBe(request.version + 1);
     expect(state.transcripts).toHaveLength(1);
+    // Both runs kept the transcript they received; the loser's file, named by no row, is gone.
+    expect(storedFiles().filter((f) => !filesBefore.includes(f))).toEqual([state.transcripts[0]!.storedName]);
     expect(state.autoMatches.map((a) => a.outcome).sort()).toEqual(["MATCHED", "STALE"]);
   });
 
@@ -275,6 +294,51 @@ describe("idempotency", () => {
     expect(JSON.parse((await requestState(created.id)).statusReason!)).toEqual({ key: "sisNotFound" });
     expect((await requestState(created.id)).autoMatches.map((a) => a.outcome).sort()).toEqual(["NOT_FOUND", "STALE"]);
     expect((await requestState(other.id)).status).toBe("AUTO_PROCESS_ERROR");
+  });
+
+  it("changes a group of requests in one statement, each only from the version and status it was read with", async () => {
+    const [a, b, c, d] = await Promise.all([1, 2, 3, 4].map(() => makeRequest(newIdentity())));
+    const elsewhere = await db.school.findFirstOrThrow({ where: { board: { number: { not: AUTO_BOARD } } } });
+    const now = new Date();
+    const changed = await db.$transaction((tx) =>
+      changeStatusesWithin(tx, {
+        requests: [
+          { id: a!.id, status: a!.status, expectedVersion: a!.version },
+          // The same entry twice: at most one applies.
+          { id: a!.id, status: a!.status, expectedVersion: a!.version },
+          { id: b!.id, status: b!.status, expectedVersion: b!.version + 1 },
+          { id: c!.id, status: "AUTO_PROCESS_ERROR", expectedVersion: c!.version },
+          { id: d!.id, status: d!.status, expectedVersion: d!.version },
+        ],
+        to: "AUTO_PROCESS_ERROR",
+        now,
+        // d is outside this scope.
+        scope: { id: { not: d!.id }, schoolId: { not: elsewhere.id } },
+        statusReason: JSON.stringify({ key: "sisNotFound" }),
+      }),
+    );
+    expect(changed).toEqual([true, false, false, false, false]);
+    const after = await db.transcriptRequest.findMany({ where: { id: { in: [a!.id, b!.id, c!.id, d!.id] } }, select: { id: true, status: true, version: true, statusChangedAt: true } });
+    const byId = new Map(after.map((r) => [r.id, r]));
+    expect(byId.get(a!.id)).toMatchObject({ status: "AUTO_PROCESS_ERROR", version: a!.version + 1, statusChangedAt: now });
+    for (const r of [b!, c!, d!]) expect(byId.get(r.id)).toMatchObject({ status: r.status, version: r.version });
+  });
+
+  it("writes one of two matches for one request committed in the same group, and keeps only its file", async () => {
+    const created = await makeRequest(sameGroup);
+    const request = await db.transcriptRequest.findUniqueOrThrow({ where: { id: created.id }, select: MATCHABLE_SELECT });
+    const loaded = await loadSisSettings(request.boardId);
+    if (!loaded.ok) throw new Error("board not configured");
+    const filesBefore = storedFiles();
+    // A writer that gathers for long enough that both outcomes go in one group.
+    const writer = createOutcomeWriter(32, 2_000);
+    const runs = await Promise.all([1, 2].map(() => matchLoadedRequest({ request, settings: loaded.settings, trigger: "rematch", sis: FAST_SIS, writer })));
+    expect(runs.map((r) => r.outcome).sort()).toEqual(["MATCHED", "STALE"]);
+    const state = await requestState(created.id);
+    expect(state).toMatchObject({ status: "E_TRANSCRIPT_SENT", version: request.version + 1 });
+    expect(state.transcripts).toHaveLength(1);
+    expect(state.events.filter((e) => e.type === "status_changed")).toHaveLength(1);
+    expect(storedFiles().filter((f) => !filesBefore.includes(f))).toEqual([state.transcripts[0]!.storedName]);
   });
 
   it("does not overwrite a person's action taken while the SIS was answering", async () => {
@@ -305,6 +369,13 @@ describe("testSisConnection", () => {
     expect(await testSisConnection({ url, secret: DEFAULT_SIS_DOUBLE_SECRET, timeoutMs: 100 })).toEqual({ ok: false, problem: "timeout" });
   });
 });
+
+/** The files under the storage directory, as generated names (`<yyyy>/<name>.xml`). */
+function storedFiles(): string[] {
+  const root = path.resolve(env().FILE_STORAGE_DIR);
+  if (!fs.existsSync(root)) return [];
+  return fs.readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".xml")).map((f) => f.split(path.sep).join("/"));
+}
 
 /** A loopback URL on a port that was free a moment ago. */
 async function closedPortUrl(): Promise<string> {

@@ -1,8 +1,9 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseStatusReason } from "@/lib/domain/status-reason";
-import { decideAutoMatch } from "@/lib/sis/outcome";
+import { decideAutoMatch, verdictOf } from "@/lib/sis/outcome";
 
 // What an Auto-TRMS answer means for the request: the transcript is checked as a manual upload would be.
 
@@ -24,7 +25,6 @@ describe("decideAutoMatch", () => {
     const decision = decideAutoMatch(transcript(), REQUEST);
     expect(decision.outcome).toBe("MATCHED");
     if (decision.outcome !== "MATCHED") throw new Error("unreachable");
-    expect(decision.xml).toBe(new TextDecoder().decode(PESC));
     expect(decision.transcript.student.lastName).toBe("Student");
     expect(decision.comparisons.every((c) => c.outcome === "same")).toBe(true);
   });
@@ -83,5 +83,27 @@ describe("decideAutoMatch", () => {
       { key: "sisInvalidTranscript" },
       { key: "sisDifferences", fields: ["lastName"] },
     ]);
+  });
+});
+
+describe("verdictOf", () => {
+  it("keeps a match's bytes exactly as the SIS sent them, byte-order mark included, with their SHA-256", () => {
+    const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...PESC]);
+    for (const sent of [PESC, withBom]) {
+      const verdict = verdictOf(sent, REQUEST);
+      if (verdict.outcome !== "MATCHED") throw new Error(`expected a match, got ${verdict.outcome}`);
+      expect(verdict.bytes).toBe(sent);
+      expect(verdict.sha256).toBe(crypto.createHash("sha256").update(sent).digest("hex"));
+      expect(verdict.comparisons).toEqual((decideAutoMatch(transcript(sent), REQUEST) as { comparisons: unknown }).comparisons);
+    }
+  });
+
+  it("gives decideAutoMatch's decision when there is no match", () => {
+    for (const [sent, request] of [
+      [new TextEncoder().encode("<x/>"), REQUEST],
+      [PESC, { ...REQUEST, lastName: "Other" }],
+    ] as const) {
+      expect(verdictOf(sent, request)).toEqual(decideAutoMatch(transcript(sent), request));
+    }
   });
 });

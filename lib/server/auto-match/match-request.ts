@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { RequestIdentity } from "@/lib/domain/pesc/compare";
 import type { RequestStatus } from "@/lib/domain/statuses";
 import { callSis, type CallSisOptions } from "@/lib/sis/call-sis";
-import { decideAutoMatch, type AutoMatchOutcome, type AutoMatchVerdict } from "@/lib/sis/outcome";
+import { decideWithoutTranscript, type AutoMatchOutcome, type AutoMatchVerdict } from "@/lib/sis/outcome";
 import { checkTranscript } from "@/lib/sis/pesc-pool";
 import { buildSisQuery } from "@/lib/sis/protocol";
 import { loadSisSettings, type SisSettings } from "./sis-settings";
@@ -105,7 +105,7 @@ export async function matchLoadedRequest(options: {
   });
   // A transcript is checked on a worker thread when there is one (lib/sis/pesc-pool.ts): the same decision.
   const identity = identityOf(request);
-  const decision: AutoMatchVerdict = call.answer.kind === "transcript" ? await checkTranscript(call.answer.xml, identity) : decideAutoMatch(call.answer, identity);
+  const decision: AutoMatchVerdict = call.answer.kind === "transcript" ? await checkTranscript(call.answer.xml, identity) : decideWithoutTranscript(call.answer, identity);
   const decided: DecidedMatch = { request, trigger, decision, httpStatus: call.httpStatus, sisAttempts: call.attempts, startedAt, finishedAt: clock() };
   return options.writer ? options.writer.write(decided) : (await writeOutcomes([decided]))[0]!;
 }

@@ -12,11 +12,11 @@ import { createOutcomeWriter } from "./write-outcomes";
 
 export const REMATCH_BATCH_SIZE = 200;
 /**
- * Requests of a batch in flight at once. The SIS calls are bounded per board in lib/sis/call-sis.ts (16): twice as
- * many here so that requests whose answer is being checked or waits for its group commit do not keep the SIS's
- * slots idle.
+ * Requests of a batch in flight at once. The SIS calls are bounded per board in lib/sis/call-sis.ts (16): three times
+ * as many here, so that requests whose answer waits for its PESC check or for its group commit (together about as
+ * long as the SIS call at 200 requests/s) do not keep the SIS's slots idle.
  */
-export const REMATCH_CONCURRENCY = 2 * SIS_CONCURRENCY_PER_BOARD;
+export const REMATCH_CONCURRENCY = 3 * SIS_CONCURRENCY_PER_BOARD;
 const COUNT_FLUSH_MS = 500;
 
 /** The requests a rematch tries: To Do (Action Required, Auto-Process Error), not waiting for a send-after date. */

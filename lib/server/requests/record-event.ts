@@ -12,17 +12,19 @@ export type TimelineEntry = {
   at?: Date;
 };
 
+/** The TimelineEvent row of an entry (recordEvent writes one; a caller writing many at once uses createMany). */
+export function timelineRow(entry: TimelineEntry) {
+  return {
+    requestId: entry.requestId,
+    type: entry.type,
+    actorId: entry.actorId ?? null,
+    actorLabel: entry.actorId ? null : (entry.actorLabel ?? "system"),
+    data: entry.data ? JSON.stringify(entry.data) : null,
+    ...(entry.at ? { createdAt: entry.at } : {}),
+  };
+}
+
 /** Appends one row to a request's timeline; pass the transaction that makes the change it records. */
 export async function recordEvent(client: DbOrTx, entry: TimelineEntry) {
-  return client.timelineEvent.create({
-    data: {
-      requestId: entry.requestId,
-      type: entry.type,
-      actorId: entry.actorId ?? null,
-      actorLabel: entry.actorId ? null : (entry.actorLabel ?? "system"),
-      data: entry.data ? JSON.stringify(entry.data) : null,
-      ...(entry.at ? { createdAt: entry.at } : {}),
-    },
-    select: { id: true },
-  });
+  return client.timelineEvent.create({ data: timelineRow(entry), select: { id: true } });
 }

@@ -58,14 +58,7 @@ export async function transitionWithin(
   const { request, expectedVersion, to, now, scope, event } = options;
   const updated = await tx.transcriptRequest.updateMany({
     where: { AND: [{ id: request.id, version: expectedVersion, status: request.status }, scope] },
-    data: {
-      status: to,
-      tab: tabOfStatus(to),
-      statusReason: options.statusReason ?? null,
-      statusChangedAt: now,
-      completedAt: isComplete(to) ? now : null,
-      version: { increment: 1 },
-    },
+    data: statusChange(to, now, options.statusReason),
   });
   if (updated.count !== 1) return { ok: false };
   const version = expectedVersion + 1;
@@ -78,6 +71,50 @@ export async function transitionWithin(
     at: now,
   });
   return { ok: true, version, eventId: row.id };
+}
+
+/**
+ * transitionWithin for many requests moved to the same status with the same reason, in one statement: each request
+ * changes only from the status and version it was read with (and within `scope`). Returns, for each request in order,
+ * whether it changed; of several entries for one request at most one does. Their timeline rows are the
+ * caller's to write, in the same transaction.
+ */
+export async function changeStatusesWithin(
+  tx: Tx,
+  options: {
+    requests: readonly { id: string; status: RequestStatus; expectedVersion: number }[];
+    to: RequestStatus;
+    now: Date;
+    scope: Prisma.TranscriptRequestWhereInput;
+    statusReason?: string | null;
+  },
+): Promise<boolean[]> {
+  const { requests, to, now, scope } = options;
+  if (requests.length === 0) return [];
+  const updated = await tx.transcriptRequest.updateManyAndReturn({
+    where: { AND: [{ OR: requests.map((r) => ({ id: r.id, version: r.expectedVersion, status: r.status })) }, scope] },
+    data: statusChange(to, now, options.statusReason),
+    select: { id: true, version: true },
+  });
+  // A row changed from the version it had before: the entry that expected that version (the first, if repeated).
+  const from = new Map(updated.map((row) => [row.id, row.version - 1]));
+  return requests.map((r) => {
+    if (from.get(r.id) !== r.expectedVersion) return false;
+    from.delete(r.id);
+    return true;
+  });
+}
+
+/** What a status change writes on the request (the version moves on with it). */
+function statusChange(to: RequestStatus, now: Date, statusReason: string | null | undefined) {
+  return {
+    status: to,
+    tab: tabOfStatus(to),
+    statusReason: statusReason ?? null,
+    statusChangedAt: now,
+    completedAt: isComplete(to) ? now : null,
+    version: { increment: 1 },
+  } satisfies Prisma.TranscriptRequestUpdateManyMutationInput;
 }
 
 /** Thrown inside a transaction to roll it back when the request changed meanwhile. */

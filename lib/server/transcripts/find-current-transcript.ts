@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { requestScope } from "@/lib/auth/scope";
 import { parseTranscript } from "@/lib/domain/pesc/parse-transcript";
 import type { Transcript } from "@/lib/domain/pesc/transcript";
+import { readStoredFile } from "@/lib/server/uploads/storage";
 
 export type CurrentTranscript = { referenceNumber: string; transcript: Transcript; receivedAt: Date };
 
@@ -21,11 +22,28 @@ export async function findCurrentTranscript(options: {
   const stored = await db.storedTranscript.findFirst({
     where: { isCurrent: true, format: "XML", request: { AND: [{ referenceNumber }, requestScope(options.actor)] } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { content: true, createdAt: true, request: { select: { referenceNumber: true } } },
+    select: { content: true, storedName: true, createdAt: true, request: { select: { referenceNumber: true } } },
   });
-  if (!stored?.content) return null;
+  if (!stored) return null;
+  const xml = await storedXml(stored);
+  if (xml === null) return null;
   // Stored transcripts passed the same check when they were received; one that no longer does is not shown.
-  const parsed = parseTranscript(stored.content);
+  const parsed = parseTranscript(xml);
   if (!parsed.ok) return null;
   return { referenceNumber: stored.request.referenceNumber, transcript: parsed.transcript, receivedAt: stored.createdAt };
+}
+
+/**
+ * The text of a stored XML transcript: in the row (uploads), or in its file as the SIS sent it (Auto-TRMS). Null when
+ * there is neither, or the file is missing from storage.
+ */
+export async function storedXml(stored: { content: string | null; storedName: string | null }): Promise<string | Uint8Array | null> {
+  if (stored.content !== null) return stored.content;
+  if (stored.storedName === null) return null;
+  try {
+    return await readStoredFile(stored.storedName);
+  } catch (error) {
+    console.error(`[transcripts] stored transcript file unreadable: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
 }

@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 
 // Files of uploads under FILE_STORAGE_DIR (outside the web root), always under generated names:
 // `pending/<random>.<ext>` between the upload and "Yes – Save and continue", `<yyyy>/<random>.<ext>` once saved.
+// Transcripts received from a board's SIS are kept the same way (`<yyyy>/<random>.xml`, StoredTranscript.storedName).
 
 export type StoredKind = "XML" | "PDF";
 
@@ -26,14 +27,34 @@ export function sha256Hex(bytes: Uint8Array): string {
 
 async function writeNew(storedName: string, bytes: Uint8Array) {
   const full = storedPath(storedName);
-  await fs.mkdir(path.dirname(full), { recursive: true, mode: 0o700 });
-  // "wx": never overwrite; mode 600: readable by the application only.
-  await fs.writeFile(full, bytes, { flag: "wx", mode: 0o600 });
+  // "wx": never overwrite; mode 600: readable by the application only. The folder is made when it is missing.
+  let file: fs.FileHandle;
+  try {
+    file = await fs.open(full, "wx", 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    await fs.mkdir(path.dirname(full), { recursive: true, mode: 0o700 });
+    file = await fs.open(full, "wx", 0o600);
+  }
+  try {
+    await file.writeFile(bytes);
+    // Flushed to disk before the database row that names it is committed.
+    await file.datasync();
+  } finally {
+    await file.close();
+  }
 }
 
 /** Keeps the bytes of a staged upload; returns the generated name. */
 export async function writePendingFile(bytes: Uint8Array, kind: StoredKind): Promise<string> {
   const storedName = `pending/${randomName(kind)}`;
+  await writeNew(storedName, bytes);
+  return storedName;
+}
+
+/** Keeps a transcript received from a board's SIS (Auto-TRMS) at its permanent place; returns the generated name. */
+export async function writeTranscriptFile(bytes: Uint8Array, now: Date): Promise<string> {
+  const storedName = `${now.getUTCFullYear()}/${randomName("XML")}`;
   await writeNew(storedName, bytes);
   return storedName;
 }
