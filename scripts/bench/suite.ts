@@ -92,9 +92,10 @@ async function main(): Promise<void> {
   installSqlCapture();
   const { db } = await import("@/lib/db");
   const { findRequestRows, findRequests } = await import("@/lib/server/requests/find-requests");
-  // SQLite: the dashboard reads on a connection of its own with statements it keeps (docs/decisions/0010).
+  // The dashboard reads on connections of its own (docs/decisions/0010). Its statements are recorded for the plans:
+  // on SQLite through its listener; on PostgreSQL the capture of pg's queries (sql-capture.ts) already sees them.
   const { dashboardReader, listenToDashboardSql } = await import("@/lib/server/requests/dashboard-reader");
-  listenToDashboardSql(recordSql);
+  if (args.kind === "sqlite") listenToDashboardSql(recordSql);
   const { parseRequestSearch, SORT_KEYS } = await import("@/lib/domain/request-search");
   const { foldName } = await import("@/lib/domain/fold");
   const { startOfTorontoDay, torontoDate } = await import("@/lib/domain/business-days");
@@ -103,7 +104,7 @@ async function main(): Promise<void> {
   if (args.kind === "sqlite") {
     for (const pragma of args.pragmas) {
       await db.$queryRawUnsafe(`PRAGMA ${pragma}`);
-      dashboardReader()!.pragma(pragma);
+      dashboardReader().pragma(pragma);
     }
   }
   const settings = args.kind === "sqlite" && args.pragmas.length > 0 ? `; PRAGMA ${args.pragmas.join(", ")} on every connection` : "";

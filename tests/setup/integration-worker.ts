@@ -19,6 +19,12 @@ if (isPostgres(base)) {
   afterAll(async () => {
     const globalDb = (globalThis as { trmsDb?: { $disconnect(): Promise<void> } }).trmsDb;
     await globalDb?.$disconnect();
+    // The dashboard's pool (lib/server/requests/dashboard-reader.ts), if a test opened it: its connections would
+    // be ended by the DROP below, each an error of the pool.
+    const dashboard = globalThis as { trmsDashboardPool?: { pool: { end(): Promise<void> } } };
+    const pool = dashboard.trmsDashboardPool;
+    dashboard.trmsDashboardPool = undefined;
+    await pool?.pool.end();
     await withDatabase(adminUrl(base), (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
   });
 } else {
