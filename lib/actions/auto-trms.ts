@@ -1,12 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { actorOrThrow, NotSignedInError } from "@/lib/auth/guard";
-import type { Actor, Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/auth/roles";
 import { rerunMatching } from "@/lib/server/auto-trms/rerun-matching";
 import { connectionTestMessage, testAutoTrmsConnection } from "@/lib/server/auto-trms/test-settings";
 import { updateAutoTrmsSettings } from "@/lib/server/auto-trms/update-settings";
-import { text } from "./form";
+import { signedIn, text } from "./form";
 import type { ActionResult } from "./result";
 
 // The three forms of /admin/auto-trms. The board comes from a hidden field and is checked against the actor again
@@ -18,18 +17,9 @@ const AUTO_TRMS_PAGE = "/[locale]/(app)/admin/auto-trms";
 const FORBIDDEN: ActionResult = { ok: false, messageKey: "errors.forbidden" };
 const E = "admin.autoTrms.errors";
 
-async function manager(): Promise<Actor | null> {
-  try {
-    return await actorOrThrow(MANAGERS);
-  } catch (error) {
-    if (error instanceof NotSignedInError) return null;
-    throw error;
-  }
-}
-
 /** Saves the settings; the secret is never sent back, even to refill the form. */
 export async function saveAutoTrmsSettingsAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
-  const actor = await manager();
+  const actor = await signedIn(MANAGERS);
   if (!actor) return FORBIDDEN;
   const input = {
     enabled: text(form, "enabled"),
@@ -50,7 +40,7 @@ export async function saveAutoTrmsSettingsAction(_prev: ActionResult, form: Form
 
 /** Tests the connection with the typed address and secret, or else the stored ones. Saves nothing. */
 export async function testAutoTrmsConnectionAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
-  const actor = await manager();
+  const actor = await signedIn(MANAGERS);
   if (!actor) return FORBIDDEN;
   const result = await testAutoTrmsConnection({ actor, boardNumber: text(form, "board"), url: text(form, "url"), secret: text(form, "secret") });
   if (!result.ok) {
@@ -71,7 +61,7 @@ export async function testAutoTrmsConnectionAction(_prev: ActionResult, form: Fo
 
 /** Starts a re-run of matching; the page then polls its progress. `values.runId` names the run it started. */
 export async function rerunMatchingAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
-  const actor = await manager();
+  const actor = await signedIn(MANAGERS);
   if (!actor) return FORBIDDEN;
   const result = await rerunMatching({ actor, boardNumber: text(form, "board") });
   if (!result.ok) {

@@ -1,16 +1,19 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { actorOrThrow, NotSignedInError } from "@/lib/auth/guard";
-import type { Actor } from "@/lib/auth/roles";
+import type { Actor, Role } from "@/lib/auth/roles";
 import type { RequestStatus } from "@/lib/domain/statuses";
 import { isLocale, type Locale } from "@/lib/i18n/routing";
 
 // Small pieces every form action shares (not a "use server" file: these are not actions).
 
-/** The signed-in actor, or null when the session has ended (the form then says so instead of throwing). */
-export async function signedIn(): Promise<Actor | null> {
+/**
+ * The signed-in actor, or null when the session has ended or, given `roles`, the role does not allow the form (the
+ * form then says so instead of throwing).
+ */
+export async function signedIn(roles?: readonly Role[]): Promise<Actor | null> {
   try {
-    return await actorOrThrow();
+    return await actorOrThrow(roles);
   } catch (error) {
     if (error instanceof NotSignedInError) return null;
     throw error;

@@ -2,33 +2,23 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { actorOrThrow, NotSignedInError } from "@/lib/auth/guard";
-import type { Actor, Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/auth/roles";
 import { createUser, CreateUserSchema } from "@/lib/server/users/create-user";
 import { resendTemporaryPassword } from "@/lib/server/users/resend-temporary-password";
 import { setUserActive } from "@/lib/server/users/set-user-active";
+import { signedIn } from "./form";
 import { fieldErrorsFrom, type ActionResult } from "./result";
 
 const MANAGERS: readonly Role[] = ["OCAS_ADMIN", "BOARD_ADMIN"];
 // The route file structure, route group included.
 const USERS_PAGE = "/[locale]/(app)/admin/users";
 
-/** The signed-in administrator, or null when the session ended or the role does not allow it. */
-async function manager(): Promise<Actor | null> {
-  try {
-    return await actorOrThrow(MANAGERS);
-  } catch (error) {
-    if (error instanceof NotSignedInError) return null;
-    throw error;
-  }
-}
-
 const FORBIDDEN: ActionResult = { ok: false, messageKey: "errors.forbidden" };
 
 const CREATE_FIELDS = ["username", "displayName", "email", "role", "boardId", "schoolId", "language"] as const;
 
 export async function createUserAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
-  const actor = await manager();
+  const actor = await signedIn(MANAGERS);
   if (!actor) return FORBIDDEN;
   const fields = Object.fromEntries(CREATE_FIELDS.map((f) => [f, typeof form.get(f) === "string" ? String(form.get(f)) : ""]));
   const parsed = CreateUserSchema.safeParse(fields);
@@ -50,7 +40,7 @@ const AccountSchema = z.object({
 
 /** The row actions of the users table: deactivate, reactivate, send a new temporary password. */
 export async function userAccountAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
-  const actor = await manager();
+  const actor = await signedIn(MANAGERS);
   if (!actor) return FORBIDDEN;
   const parsed = AccountSchema.safeParse({ intent: form.get("intent"), userId: form.get("userId") });
   if (!parsed.success) return { ok: false, messageKey: "errors.generic" };

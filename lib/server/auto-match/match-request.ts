@@ -1,12 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/sqlite/client";
-import type { RequestIdentity } from "@/lib/domain/pesc/compare";
 import type { RequestStatus } from "@/lib/domain/statuses";
 import { callSis, type CallSisOptions } from "@/lib/sis/call-sis";
 import { decideWithoutTranscript, type AutoMatchOutcome, type AutoMatchVerdict } from "@/lib/sis/outcome";
 import { checkTranscript } from "@/lib/sis/pesc-pool";
 import { buildSisQuery } from "@/lib/sis/protocol";
+import { requestIdentity } from "@/lib/server/uploads/compare-upload";
 import { loadSisSettings, type SisSettings } from "./sis-settings";
 import { writeOutcomes, type DecidedMatch, type OutcomeWriter } from "./write-outcomes";
 
@@ -104,23 +104,10 @@ export async function matchLoadedRequest(options: {
     query: buildSisQuery(request),
   });
   // A transcript is checked on a worker thread when there is one (lib/sis/pesc-pool.ts): the same decision.
-  const identity = identityOf(request);
+  const identity = requestIdentity(request);
   const decision: AutoMatchVerdict = call.answer.kind === "transcript" ? await checkTranscript(call.answer.xml, identity) : decideWithoutTranscript(call.answer, identity);
   const decided: DecidedMatch = { request, trigger, decision, httpStatus: call.httpStatus, sisAttempts: call.attempts, startedAt, finishedAt: clock() };
   return options.writer ? options.writer.write(decided) : (await writeOutcomes([decided]))[0]!;
-}
-
-/** The request as the validation screen compares it: the name and OEN as on the application, the applicant's birth
- * date and gender (lib/server/uploads/compare-upload.ts). */
-function identityOf(request: MatchableRequest): RequestIdentity {
-  return {
-    referenceNumber: request.referenceNumber,
-    firstName: request.firstName,
-    lastName: request.lastName,
-    dateOfBirth: request.applicant.dateOfBirth,
-    gender: request.applicant.gender,
-    oen: request.oen,
-  };
 }
 
 function clockFrom(fixed: Date | undefined): () => Date {
