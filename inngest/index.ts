@@ -1,7 +1,19 @@
 import { autoMatchFunction } from "./functions/auto-match";
 import { autoMatchRematchFunction } from "./functions/auto-match-rematch";
+import { deliverEmailFunction } from "./functions/deliver-email";
 import { processTranscriptFunction } from "./functions/process-transcript";
+import { reconcileBackgroundWorkFunction } from "./functions/reconcile-background-work";
 import { releaseDeferredRequestsFunction } from "./functions/release-deferred-requests";
 
-/** Every background function: served at /api/inngest, and run in-process when no Inngest server is configured. */
-export const functions = [releaseDeferredRequestsFunction, processTranscriptFunction, autoMatchFunction, autoMatchRematchFunction];
+/**
+ * Every background function: served at /api/inngest, and run by the embedded runtime when no Inngest server is
+ * configured. Only composition roots import this list (instrumentation.ts, the route, the test setup).
+ */
+export const functions = [
+  releaseDeferredRequestsFunction,
+  processTranscriptFunction,
+  autoMatchFunction,
+  autoMatchRematchFunction,
+  deliverEmailFunction,
+  reconcileBackgroundWorkFunction,
+];

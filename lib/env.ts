@@ -40,6 +40,10 @@ const schema = z
     FILE_STORAGE_DIR: z.string().default("./data/files"),
     // Turns off the in-process scheduler (cron functions) in a process, e.g. a test worker.
     TRMS_DISABLE_SCHEDULER: optionalString,
+    // The embedded runner (docs/decisions/0011): runs one process works on at once, and how long a claim holds
+    // without renewal (a process that died has its runs taken again after this).
+    TRMS_RUNNER_SLOTS: z.coerce.number().int().min(1).max(64).default(8),
+    TRMS_RUNNER_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
   })
   .transform((env, ctx) => {
     if (!env.AUTH_SECRET) {

@@ -8,17 +8,17 @@ import { runJobNowAction } from "@/lib/actions/jobs";
 import { initialActionResult } from "@/lib/actions/result";
 import { Notice } from "@/components/ui/notice";
 import { useMessage } from "@/components/ui/use-message";
-import { JobsStatusBadge, type JobRunStatus } from "./jobs-status-badge";
+import { JobsStatusBadge, type JobRunState } from "./jobs-status-badge";
 
 export type ScheduledJobRow = {
   functionId: string;
   /** In the page's language. */
   title: string;
   description: string | null;
-  /** Formatted schedules, e.g. "0 6 * * * (America/Toronto time)". */
-  schedules: string[];
+  /** When it runs, in words ("Every day at 06:00, Toronto time"). */
+  schedule: string;
   nextRun: { iso: string; text: string } | null;
-  lastRun: { status: JobRunStatus; statusLabel: string; iso: string; text: string } | null;
+  lastRun: { state: JobRunState; stateLabel: string; iso: string; text: string } | null;
 };
 
 /** The scheduled functions, each with "Run now"; the outcome of a run is announced above the table. */
@@ -52,20 +52,14 @@ export function JobsScheduledTable({ jobs, caption }: { jobs: ScheduledJobRow[];
                 {job.title}
                 {job.description && <div className="text-xs font-normal text-gray-700">{job.description}</div>}
               </th>
-              <td className="px-2 py-1.5 align-top">
-                {job.schedules.map((s) => (
-                  <div key={s}>
-                    <code className="font-mono text-xs">{s}</code>
-                  </div>
-                ))}
-              </td>
+              <td className="px-2 py-1.5 align-top">{job.schedule}</td>
               <td className="px-2 py-1.5 align-top whitespace-nowrap">
                 {job.nextRun ? <time dateTime={job.nextRun.iso}>{job.nextRun.text}</time> : t("never")}
               </td>
               <td className="px-2 py-1.5 align-top">
                 {job.lastRun ? (
                   <div className="flex flex-col items-start gap-1">
-                    <JobsStatusBadge status={job.lastRun.status} label={job.lastRun.statusLabel} />
+                    <JobsStatusBadge state={job.lastRun.state} label={job.lastRun.stateLabel} />
                     <time dateTime={job.lastRun.iso} className="text-xs text-gray-700">
                       {job.lastRun.text}
                     </time>

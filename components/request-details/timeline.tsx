@@ -32,10 +32,11 @@ export async function Timeline({ events }: { events: RequestDetails["events"] })
               <li key={event.id} className="break-inside-avoid text-sm">
                 <span aria-hidden className="absolute -left-[7px] mt-1.5 h-3 w-3 rounded-full border-2 border-white bg-brand-700" />
                 <p className="font-semibold">{title}</p>
-                {view.action && view.type !== "email_sent" && <p>{t("response", { action: ta(view.action) })}</p>}
+                {view.action && !view.email && <p>{t("response", { action: ta(view.action) })}</p>}
                 {view.from && view.to && <p>{t("statusChange", { from: ts(view.from), to: ts(view.to) })}</p>}
                 {view.reason && <p>{reasonText(tr, format, view.reason)}</p>}
                 {view.note && <p className="whitespace-pre-line break-words">{t("note", { note: view.note })}</p>}
+                {view.repair && <p>{t(`repairs.${view.repair}`)}</p>}
                 {view.email && (
                   <p>
                     {template}

@@ -1,5 +1,5 @@
 import { inngest } from "@/inngest/client";
-import { requestCreated, RequestCreatedData, requestReleased } from "@/inngest/events";
+import { requestCreated, requestReleased, RequestEventData } from "@/inngest/events";
 import { SIS_CONCURRENCY_PER_BOARD } from "@/lib/sis/call-sis";
 import { autoMatchRequest } from "@/lib/server/auto-match/match-request";
 
@@ -21,7 +21,7 @@ export const autoMatchFunction = inngest.createFunction(
     triggers: [requestCreated, requestReleased],
   },
   async ({ event, step }) => {
-    const data = RequestCreatedData.parse(event.data);
+    const data = RequestEventData.parse(event.data);
     const trigger = event.name === requestReleased.name ? "released" : "created";
     return step.run("match", () => autoMatchRequest({ requestId: data.requestId, trigger }));
   },

@@ -43,9 +43,7 @@ export async function applyNoUploadAction(_prev: ActionResult, form: FormData): 
     }
   }
   revalidateRequestPages();
-  const values = { reference: result.referenceNumber };
-  if (result.email?.status === "FAILED") return { ok: true, messageKey: "respond.doneEmailFailed", values };
-  return { ok: true, messageKey: `respond.done.${parsed.data.action}`, values };
+  return { ok: true, messageKey: `respond.done.${parsed.data.action}`, values: { reference: result.referenceNumber } };
 }
 
 /** Cancelling a request with a reason: OCAS administrators only (refused here for anyone else, whatever the page showed). */

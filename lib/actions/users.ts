@@ -30,7 +30,7 @@ export async function createUserAction(_prev: ActionResult, form: FormData): Pro
   }
   revalidatePath(USERS_PAGE, "page");
   const values = { username: result.user.username, email: result.user.email };
-  return { ok: true, messageKey: result.emailStatus === "FAILED" ? "admin.users.createdEmailFailed" : "admin.users.created", values };
+  return { ok: true, messageKey: "admin.users.created", values };
 }
 
 const AccountSchema = z.object({
@@ -51,7 +51,7 @@ export async function userAccountAction(_prev: ActionResult, form: FormData): Pr
     if (!result.ok) return { ok: false, messageKey: failureKey(result.reason) };
     revalidatePath(USERS_PAGE, "page");
     const values = { username: result.username, email: result.email };
-    return { ok: true, messageKey: result.emailStatus === "FAILED" ? "admin.users.resentEmailFailed" : "admin.users.resent", values };
+    return { ok: true, messageKey: "admin.users.resent", values };
   }
 
   const result = await setUserActive({ actor, userId, active: intent === "reactivate" });

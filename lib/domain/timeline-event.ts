@@ -9,7 +9,9 @@ export const TIMELINE_TYPES = [
   "created",
   "status_changed",
   "action",
+  "email_queued",
   "email_sent",
+  "email_failed",
   "cancelled",
   "released",
   "upload",
@@ -17,6 +19,7 @@ export const TIMELINE_TYPES = [
   "processed",
   "processing_failed",
   "pdf_completed",
+  "repaired",
 ] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
 
@@ -37,7 +40,13 @@ export type TimelineView = {
   /** Text a person typed (a cancellation reason): shown as text, never as markup. */
   note: string | null;
   email: { template: string; to: string | null; failed: boolean } | null;
+  /** What the reconciler started again ("repaired" rows). */
+  repair: RepairKind | null;
 };
+
+/** The background work the reconciler can start again (lib/server/jobs/reconcile.ts). */
+export const REPAIR_KINDS = ["processTranscript", "release", "autoMatch", "email"] as const;
+export type RepairKind = (typeof REPAIR_KINDS)[number];
 
 const NOTE_MAX_LENGTH = 1000;
 
@@ -57,7 +66,7 @@ export function readTimelineEvent(type: string, data: string | null): TimelineVi
     }
   }
   const email =
-    known === "email_sent" && typeof parsed.template === "string"
+    (known === "email_queued" || known === "email_sent" || known === "email_failed") && typeof parsed.template === "string"
       ? { template: parsed.template, to: typeof parsed.to === "string" ? parsed.to : null, failed: parsed.status === "FAILED" }
       : null;
   return {
@@ -69,6 +78,7 @@ export function readTimelineEvent(type: string, data: string | null): TimelineVi
     reason: typeof parsed.reason === "object" ? parseStatusReason(parsed.reason) : null,
     note: textOf(parsed.note) ?? textOf(parsed.reason),
     email,
+    repair: known === "repaired" && (REPAIR_KINDS as readonly unknown[]).includes(parsed.repair) ? (parsed.repair as RepairKind) : null,
   };
 }
 

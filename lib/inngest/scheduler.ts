@@ -1,64 +1,85 @@
-import { floorToMinute, parseCron, type CronSchedule } from "./cron";
-import { functionIdOf, triggersOf, type AnyInngestFunction, type InProcessRunner, type RunOutcome, type RunnerLogger } from "./in-process-runner";
+import { describeError } from "@/lib/domain/job-text";
+import { enqueueCronTick } from "@/lib/server/jobs/cron-ticks";
+import type { CronSchedule } from "./cron";
+import { concurrencyKeyOf, functionIdOf, maxAttemptsOf, schedulesOf, type AnyInngestFunction } from "./functions-info";
+import type { RunnerLogger } from "./runner";
 
-// Runs the cron functions on their schedules when no Inngest server is configured (contracts §6): a timer wakes at
-// each minute and hands every function whose schedule matches that minute to the runner, which claims the run by
-// (function, minute) so that two instances sharing the database, or a tick processed twice, run it once.
+// The embedded scheduler (contracts §6, docs/decisions/0011): at each scheduled instant of a cron function, the latest
+// tick becomes one QUEUED run (lib/server/jobs/cron-ticks.ts), once across the instances sharing the database. It
+// wakes at the next scheduled instant of any function, and at least every minute (so that a clock change or a long
+// pause is caught up). At start-up, a tick missed while no process ran is enqueued once.
 
-const MINUTE_MS = 60_000;
-// Wake a little after the minute starts, so that a slightly early timer never processes the previous minute again.
-const WAKE_OFFSET_MS = 1_000;
-// Minutes missed while the event loop was blocked (or the machine asleep) are caught up, but not hours of them.
-const MAX_CATCH_UP_MINUTES = 10;
+const MAX_SLEEP_MS = 60_000;
+// Wake a little after the instant, so that a slightly early timer never finds the previous tick the latest.
+const WAKE_OFFSET_MS = 20;
 
 export type ScheduledFunction = { fn: AnyInngestFunction; functionId: string; schedules: CronSchedule[] };
 
-/** The functions with at least one cron trigger, with their parsed schedules. A bad expression throws here. */
 export function scheduledFunctions(functions: readonly AnyInngestFunction[]): ScheduledFunction[] {
-  return functions
-    .map((fn) => ({ fn, functionId: functionIdOf(fn), schedules: triggersOf(fn).crons.map((c) => parseCron(c)) }))
-    .filter((s) => s.schedules.length > 0);
+  return functions.map((fn) => ({ fn, functionId: functionIdOf(fn), schedules: schedulesOf(fn) })).filter((s) => s.schedules.length > 0);
 }
 
 export type Scheduler = ReturnType<typeof createScheduler>;
 
-export function createScheduler(options: { runner: InProcessRunner; now?: () => Date; logger?: RunnerLogger }) {
+export function createScheduler(options: {
+  functions: readonly AnyInngestFunction[];
+  /** Called after ticks were enqueued (the runtime then wakes the runner). */
+  onEnqueued?: () => void;
+  now?: () => Date;
+  logger?: RunnerLogger;
+}) {
   const now = options.now ?? (() => new Date());
   const logger = options.logger ?? console;
-  const scheduled = scheduledFunctions(options.runner.functions);
+  const scheduled = scheduledFunctions(options.functions);
+  // The latest tick this process has handed to the database, per function: the others need no transaction.
+  const handled = new Map<string, number>();
   let timer: NodeJS.Timeout | undefined;
-  let lastMinute: number | undefined;
   let running = false;
+  let waking: Promise<void> | null = null;
 
-  /** Starts every function scheduled in the minute containing `at`; resolves when those runs finish. */
-  function tick(at: Date): Promise<RunOutcome[]> {
-    const minute = floorToMinute(at);
-    const runs: Promise<RunOutcome>[] = [];
-    for (const { fn, schedules } of scheduled) {
-      const due = schedules.find((s) => s.matches(minute));
-      if (due) runs.push(options.runner.runScheduled(fn, due.expression, minute));
+  /** Enqueues each function's latest tick at or before the present, once. */
+  async function tick(): Promise<void> {
+    const at = now();
+    let enqueued = false;
+    for (const s of scheduled) {
+      const ticks = s.schedules.map((c) => ({ c, t: c.previous(at) })).filter((x): x is { c: CronSchedule; t: Date } => x.t !== null);
+      if (ticks.length === 0) continue;
+      const latest = ticks.reduce((a, b) => (b.t > a.t ? b : a));
+      if ((handled.get(s.functionId) ?? -Infinity) >= latest.t.getTime()) continue;
+      try {
+        const result = await enqueueCronTick({
+          functionId: s.functionId,
+          cron: latest.c.expression,
+          tick: latest.t,
+          maxAttempts: maxAttemptsOf(s.fn),
+          concurrencyKey: concurrencyKeyOf(s.fn, {}),
+          now: at,
+        });
+        handled.set(s.functionId, latest.t.getTime());
+        if (result === "enqueued") enqueued = true;
+      } catch (error) {
+        logger.error(`[jobs] scheduler: could not enqueue ${s.functionId}: ${describeError(error)}`);
+      }
     }
-    return Promise.all(runs);
-  }
-
-  function wake() {
-    const current = floorToMinute(now()).getTime();
-    const first = lastMinute === undefined ? current : Math.max(lastMinute + MINUTE_MS, current - MAX_CATCH_UP_MINUTES * MINUTE_MS);
-    for (let m = first; m <= current; m += MINUTE_MS) {
-      // The runs go on in the background; the runner records their outcomes.
-      tick(new Date(m)).catch((error) => logger.error(`[jobs] scheduler tick failed: ${String(error)}`));
-    }
-    lastMinute = current;
-    schedule();
+    if (enqueued) options.onEnqueued?.();
   }
 
   function schedule() {
     if (!running) return;
-    const t = now().getTime();
-    const delay = Math.floor(t / MINUTE_MS) * MINUTE_MS + MINUTE_MS + WAKE_OFFSET_MS - t;
+    const t = now();
+    const nexts = scheduled.flatMap((s) => s.schedules.map((c) => c.next(t))).filter((d): d is Date => d !== null);
+    const next = nexts.length > 0 ? Math.min(...nexts.map((d) => d.getTime())) : t.getTime() + MAX_SLEEP_MS;
+    const delay = Math.min(Math.max(next - t.getTime() + WAKE_OFFSET_MS, WAKE_OFFSET_MS), MAX_SLEEP_MS);
     timer = setTimeout(wake, delay);
     // The scheduler never keeps a process alive on its own.
     timer.unref();
+  }
+
+  function wake() {
+    waking = tick().finally(() => {
+      waking = null;
+      schedule();
+    });
   }
 
   return {
@@ -67,13 +88,13 @@ export function createScheduler(options: { runner: InProcessRunner; now?: () => 
     start() {
       if (running) return;
       running = true;
-      lastMinute = floorToMinute(now()).getTime();
-      schedule();
+      wake();
     },
-    stop() {
+    async stop() {
       running = false;
       clearTimeout(timer);
       timer = undefined;
+      await waking;
     },
     get running() {
       return running;

@@ -1,33 +1,23 @@
 import { InngestTestEngine } from "@inngest/test";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 // The Auto-TRMS functions (auto-match on transcript/request.created and .released; auto-match-rematch on
-// auto-trms/rematch.requested), run by @inngest/test's engine and the in-process runner against the real database and
-// the SIS double over HTTP. Events sent by the code under test are recorded, not delivered: the tests run them.
-
-const sent = vi.hoisted(() => [] as { name: string; data: Record<string, unknown>; id?: string }[]);
-vi.mock("@/lib/inngest/send-event", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/lib/inngest/send-event")>();
-  return {
-    ...original,
-    sendEvent: async (events: Parameters<typeof original.sendEvent>[0]) => {
-      const list = Array.isArray(events) ? events : [events];
-      sent.push(...list);
-      return { ids: list.map((e) => e.id ?? "x"), delivered: Promise.resolve([]) };
-    },
-  };
-});
+// auto-trms/rematch.requested), run by @inngest/test's engine and the embedded runtime against the real database and
+// the SIS double over HTTP. Events the code under test writes stay in the outbox (no runtime takes them): the tests
+// read them there and run the functions themselves.
 
 import { AUTO_MATCH_ID, autoMatchFunction } from "@/inngest/functions/auto-match";
 import { autoMatchRematchFunction } from "@/inngest/functions/auto-match-rematch";
 import { functions } from "@/inngest/index";
 import { db } from "@/lib/db";
 import { sealSecret } from "@/lib/auth/secret-box";
-import { createInProcessRunner } from "@/lib/inngest/in-process-runner";
+import { startBackgroundRuntime } from "@/lib/inngest/runtime";
+import { enqueueEvents } from "@/lib/server/jobs/outbox";
 import { getRematchProgress, startRematch, STALLED_RUN_MS } from "@/lib/server/auto-match/rematch";
 import { rematchBatch, rematchWhere } from "@/lib/server/auto-match/run-rematch";
 import { DEFAULT_SIS_DOUBLE_SECRET, type SisDouble } from "@/tests/doubles/sis-server.mjs";
 import { actorFor } from "./helpers/actors";
+import { quietLogger } from "./helpers/background";
 import { AUTO_BOARD, makeRequest, newIdentity, recordOf, requestState, startDouble, type Identity } from "./helpers/auto-trms";
 import { seedDemo } from "./helpers/seeded";
 
@@ -50,8 +40,14 @@ afterAll(async () => {
   await double.close();
 });
 
+/** The events written to the outbox (by the code under test) since the last `beforeEach`. */
+async function sentEvents() {
+  const rows = await db.outboxEvent.findMany({ orderBy: { createdAt: "asc" } });
+  return rows.map((r) => ({ name: r.name, data: JSON.parse(r.data) as Record<string, unknown>, id: r.id }));
+}
+
 beforeEach(async () => {
-  sent.length = 0;
+  await db.outboxEvent.deleteMany();
   await db.board.update({ where: { id: boardId }, data: { autoTrmsEnabled: true, autoTrmsSecret: sealSecret(DEFAULT_SIS_DOUBLE_SECRET) } });
 });
 
@@ -88,13 +84,18 @@ describe("auto-match", () => {
     expect((await requestState(request.id)).status).toBe("ACTION_REQUIRED");
   });
 
-  it("runs once per event id in-process, however often the event is delivered", async () => {
+  it("runs once per event id in the embedded runtime, even with two instances taking work from one database", async () => {
     const request = await makeRequest(known[3]!);
-    const runner = createInProcessRunner({ functions: [autoMatchFunction] });
-    const event = { ...createdEvent(request), id: `request-created-${request.id}` };
-    const outcomes = await Promise.all([runner.deliver([event]), runner.deliver([event])]);
-    expect(outcomes.flat().map((o) => o.status).sort()).toEqual(["DUPLICATE", "SUCCEEDED"]);
-    expect(outcomes.flat().every((o) => o.functionId === AUTO_MATCH_ID)).toBe(true);
+    const event = { ...createdEvent(request), id: `request-created-${request.id}`, subject: `request:${request.id}` };
+    const options = { functions: [autoMatchFunction], schedule: false, dispatchPollMs: 20, runner: { pollMs: 20 }, logger: quietLogger() };
+    const [one, two] = [startBackgroundRuntime(options), startBackgroundRuntime(options)];
+    try {
+      await enqueueEvents(db, [event]);
+      await Promise.all([one.drain(), two.drain()]);
+    } finally {
+      await Promise.all([one.stop(), two.stop()]);
+    }
+    expect(await db.jobRun.findMany({ where: { runKey: event.id }, select: { functionId: true, status: true } })).toEqual([{ functionId: AUTO_MATCH_ID, status: "SUCCEEDED" }]);
     expect((await requestState(request.id)).transcripts).toHaveLength(1);
   });
 });
@@ -106,7 +107,7 @@ describe("rematch", () => {
       expect(await startRematch({ actor, boardId }), username).toEqual({ ok: false, error: "forbidden" });
       expect(await getRematchProgress({ actor, boardId }), username).toBeNull();
     }
-    expect(sent).toEqual([]);
+    expect(await sentEvents()).toEqual([]);
   });
 
   it("needs Auto-TRMS on with an address and a secret", async () => {
@@ -132,6 +133,7 @@ describe("rematch", () => {
     const started = await startRematch({ actor: admin, boardId });
     expect(started).toEqual({ ok: true, runId: expect.any(String), total: expected });
     if (!started.ok) throw new Error("unreachable");
+    const sent = await sentEvents();
     expect(sent).toEqual([{ name: "auto-trms/rematch.requested", data: { boardId, runId: started.runId }, id: `auto-trms-rematch-${started.runId}` }]);
     // A second click while it works.
     expect(await startRematch({ actor: await actorFor("demo.admin"), boardId })).toEqual({ ok: false, error: "alreadyRunning" });

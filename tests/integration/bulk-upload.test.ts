@@ -10,7 +10,10 @@ import { saveBulkUploads } from "@/lib/server/uploads/bulk-save-uploads";
 import { MAX_UPLOAD_BYTES, type UploadedBlob } from "@/lib/server/uploads/stage-upload";
 import { buildPescTranscript } from "@/prisma/seed/pesc-template";
 import { actorFor } from "./helpers/actors";
+import { testRuntime } from "./helpers/background";
 import { seedDemo } from "./helpers/seeded";
+
+const background = testRuntime();
 
 type Actor = Awaited<ReturnType<typeof actorFor>>;
 let school: Actor;
@@ -257,7 +260,7 @@ describe("Save all clean matches", () => {
       [c.pendingId, false, "notClean"],
       ["unknown-id", false, "notFound"],
     ]);
-    await Promise.all(result.items.flatMap((i) => (i.ok ? [i.processed] : [])));
+    await background.drain();
 
     for (const [request, was] of [
       [first, before[0]!],

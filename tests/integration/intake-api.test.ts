@@ -8,19 +8,6 @@ const KEY = vi.hoisted(() => {
   return key;
 });
 
-// Every event the intake sends, recorded on its way to the real sendEvent.
-const sent = vi.hoisted(() => [] as { name: string; data: Record<string, unknown>; id?: string }[]);
-vi.mock("@/lib/inngest/send-event", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/lib/inngest/send-event")>();
-  return {
-    ...original,
-    sendEvent: async (events: Parameters<typeof original.sendEvent>[0]) => {
-      sent.push(...(Array.isArray(events) ? events : [events]));
-      return original.sendEvent(events);
-    },
-  };
-});
-
 import { POST as cancelPost } from "@/app/api/v1/transcript-requests/[requestNumber]/cancel/route";
 import { GET as openApiGet } from "@/app/api/v1/openapi.json/route";
 import { POST as intakePost } from "@/app/api/v1/transcript-requests/route";
@@ -239,11 +226,10 @@ describe("creating a request", () => {
       email: "emilie@example.org",
       preferredLanguage: "fr",
     });
-    expect(sent).toContainEqual({
-      name: "transcript/request.created",
-      data: { requestId: request.id, referenceNumber: request.referenceNumber, boardId: request.boardId },
-      id: `request-created-${request.id}`,
-    });
+    // Its event was written with it, in the outbox (contracts §6).
+    const event = await db.outboxEvent.findUniqueOrThrow({ where: { id: `request-created-${request.id}` } });
+    expect(event).toMatchObject({ name: "transcript/request.created", subject: `request:${request.id}` });
+    expect(JSON.parse(event.data)).toEqual({ requestId: request.id, referenceNumber: request.referenceNumber, boardId: request.boardId });
   });
 
   it("stores a Send at End of Semester date as the start of that Toronto day", async () => {

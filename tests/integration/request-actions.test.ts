@@ -7,7 +7,10 @@ import { NO_UPLOAD_ACTIONS, statusAfterNoUploadAction, tabOfStatus, type NoUploa
 import { applyAction } from "@/lib/server/requests/apply-action";
 import { cancelRequest } from "@/lib/server/requests/cancel-request";
 import { actorFor } from "./helpers/actors";
+import { testRuntime } from "./helpers/background";
 import { seedDemo } from "./helpers/seeded";
+
+const background = testRuntime();
 
 const DAY_MS = 86_400_000;
 let firstBoardId: string;
@@ -79,7 +82,7 @@ async function expectActionEffects(request: Awaited<ReturnType<typeof pick>>, ac
   expect(JSON.parse(event!.data!)).toEqual({ action, from: request.status, to, version: request.version + 1 });
 
   const outbox = await outboxOf(request.id);
-  const emails = await eventsOf(request.id, "email_sent");
+  const emails = await eventsOf(request.id, "email_queued");
   const template = EMAIL_TEMPLATES[action];
   if (!template) {
     expect(outbox).toEqual([]);
@@ -99,6 +102,13 @@ async function expectActionEffects(request: Awaited<ReturnType<typeof pick>>, ac
   // The timeline shows the address masked, never whole.
   expect(emails[0]!.data).not.toContain(request.applicant.email);
   expect(String(data.to)).toMatch(/^.•••@/u);
+  // Queued with the action, with the event that sends it; the delivery function sends it once.
+  expect(await db.outboxEvent.count({ where: { id: `email-${email.id}` } })).toBe(1);
+  await background.drain();
+  expect(await db.emailOutbox.findUniqueOrThrow({ where: { id: email.id } })).toMatchObject({ status: "OUTBOX", attempts: 1 });
+  const sent = await eventsOf(request.id, "email_sent");
+  expect(sent).toHaveLength(1);
+  expect(JSON.parse(sent[0]!.data!)).toMatchObject({ template, outboxId: email.id, status: "OUTBOX" });
 }
 
 describe("each no-upload action", () => {
@@ -214,7 +224,7 @@ describe("retries and concurrent users", () => {
     expect(second).toMatchObject({ ok: true, repeated: true, to: "FINANCIAL_HOLD", version: request.version + 1 });
     expect(await outboxOf(request.id)).toHaveLength(1);
     expect(await eventsOf(request.id, "action")).toHaveLength(1);
-    expect(await eventsOf(request.id, "email_sent")).toHaveLength(1);
+    expect(await eventsOf(request.id, "email_queued")).toHaveLength(1);
     expect((await reload(request.id)).version).toBe(request.version + 1);
 
     // Anyone else submitting the same old form is told it is stale.
@@ -225,17 +235,21 @@ describe("retries and concurrent users", () => {
     expect(await outboxOf(request.id)).toHaveLength(1);
   });
 
-  test("an email lost after the commit is sent by the retry, once", async () => {
+  test("the email is part of the action: none for a refused action, one delivery however often its event comes", async () => {
     const actor = await actorFor("demo.board");
     const request = await pick({ boardId: firstBoardId, status: "ACTION_REQUIRED", sendOption: "SEND_NOW" });
-    const input = { referenceNumber: request.referenceNumber, action: "STUDENT_NOT_FOUND" as const, expectedVersion: request.version };
-    await applyAction({ actor, input });
-    // As if the process had stopped between the commit and the email.
-    await db.emailOutbox.deleteMany({ where: { requestId: request.id } });
-    await db.timelineEvent.deleteMany({ where: { requestId: request.id, type: "email_sent" } });
-    expect(await applyAction({ actor, input })).toMatchObject({ ok: true, repeated: true });
-    expect(await applyAction({ actor, input })).toMatchObject({ ok: true, repeated: true });
-    expect(await outboxOf(request.id)).toHaveLength(1);
+    const stale = { referenceNumber: request.referenceNumber, action: "STUDENT_NOT_FOUND" as const, expectedVersion: request.version + 7 };
+    expect(await applyAction({ actor, input: stale })).toEqual({ ok: false, reason: "stale" });
+    expect(await outboxOf(request.id)).toHaveLength(0);
+    expect(await db.outboxEvent.count({ where: { name: "email/queued", data: { contains: request.id } } })).toBe(0);
+
+    await applyAction({ actor, input: { ...stale, expectedVersion: request.version } });
+    const [email] = await outboxOf(request.id);
+    // The same email announced again (as the reconciler would, under another id): delivered once.
+    await db.outboxEvent.create({ data: { id: `email-${email!.id}:again`, name: "email/queued", data: JSON.stringify({ emailId: email!.id }), subject: `email:${email!.id}` } });
+    await background.drain();
+    expect(await db.jobRun.count({ where: { functionId: "deliver-email", runKey: { startsWith: `email-${email!.id}` } } })).toBe(2);
+    expect(await db.emailOutbox.findUniqueOrThrow({ where: { id: email!.id } })).toMatchObject({ status: "OUTBOX", attempts: 1 });
     expect(await eventsOf(request.id, "email_sent")).toHaveLength(1);
   });
 

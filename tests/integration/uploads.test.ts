@@ -17,11 +17,14 @@ import { saveUpload } from "@/lib/server/uploads/save-upload";
 import { MAX_UPLOAD_BYTES, stageUpload, type UploadedBlob } from "@/lib/server/uploads/stage-upload";
 import { sha256Hex } from "@/lib/server/uploads/storage";
 import { actorFor } from "./helpers/actors";
+import { testRuntime } from "./helpers/background";
 import { seedDemo } from "./helpers/seeded";
 
 const PESC_REFERENCE = "REF-45454545";
 const PESC_XML = fs.readFileSync(path.resolve("tests/fixtures/pesc/ontario-highschool-transcript.xml"));
 const PDF_BYTES = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+
+const background = testRuntime();
 
 type Actor = Awaited<ReturnType<typeof actorFor>>;
 let school: Actor;
@@ -241,8 +244,12 @@ describe("Yes – Save and continue", () => {
     // A second "Yes" on the same pending upload saves nothing more.
     expect(await saveUpload({ actor: school, pendingId: staged.pendingId })).toEqual({ ok: false, reason: "notFound" });
 
-    const outcomes = await saved.processed;
-    expect(outcomes).toEqual([expect.objectContaining({ functionId: "process-transcript", status: "SUCCEEDED" })]);
+    // Its event was written with it; the processing function completes the request.
+    expect(await db.outboxEvent.count({ where: { id: `transcript-uploaded-${file.id}` } })).toBe(1);
+    await background.drain();
+    expect(await db.jobRun.findMany({ where: { runKey: `transcript-uploaded-${file.id}` }, select: { functionId: true, status: true } })).toEqual([
+      { functionId: "process-transcript", status: "SUCCEEDED" },
+    ]);
     const after = await requestByRef(PESC_REFERENCE);
     expect(after).toMatchObject({ status: "E_TRANSCRIPT_SENT", tab: "COMPLETE", version: before.version + 2 });
     expect(after.completedAt).not.toBeNull();
@@ -264,7 +271,7 @@ describe("Yes – Save and continue", () => {
     const saved = await saveUpload({ actor: school, pendingId: staged.pendingId });
     if (!saved.ok) throw new Error(`save failed: ${saved.reason}`);
     expect((await requestByRef(PESC_REFERENCE)).status).not.toBe("E_TRANSCRIPT_SENT");
-    await saved.processed;
+    await background.drain();
     expect((await requestByRef(PESC_REFERENCE)).status).toBe("E_TRANSCRIPT_SENT");
     const transcripts = await db.storedTranscript.findMany({ where: { requestId: before.id }, orderBy: { createdAt: "asc" } });
     expect(transcripts).toHaveLength(2);
@@ -283,7 +290,7 @@ describe("Yes – Save and continue", () => {
     const saved = await saveUpload({ actor: school, pendingId: staged.pendingId });
     if (!saved.ok) throw new Error(`save failed: ${saved.reason}`);
     expect(saved.kind).toBe("PDF");
-    expect(await saved.processed).toEqual([]);
+    expect(await db.outboxEvent.count({ where: { subject: `file:${saved.uploadedFileId}` } })).toBe(0);
     expect(await requestByRef(request.referenceNumber)).toMatchObject({ status: "TRANSCRIPT_UPLOADED", tab: "IN_PROGRESS" });
     expect(await db.uploadedFile.findUniqueOrThrow({ where: { id: saved.uploadedFileId } })).toMatchObject({ kind: "PDF", sha256: sha256Hex(PDF_BYTES) });
     expect(await db.storedTranscript.count({ where: { requestId: request.id } })).toBe(0);

@@ -80,8 +80,12 @@ describe("createUser", () => {
       actor: admin,
       input: input({ username: "nouvelle.ecole", displayName: "Élise Tremblay", email: "elise@example.org", language: "fr", schoolId: await schoolId("999996") }),
     });
-    expect(result).toMatchObject({ ok: true, emailStatus: "OUTBOX" });
+    expect(result).toMatchObject({ ok: true });
     expect(await outboxCount()).toBe(before + 1);
+    // Queued with the user, in one transaction, with the event that sends it.
+    const queued = await db.emailOutbox.findFirstOrThrow({ where: { to: "elise@example.org" } });
+    expect(queued.status).toBe("QUEUED");
+    expect(await db.outboxEvent.count({ where: { id: `email-${queued.id}` } })).toBe(1);
 
     const { email, password } = await temporaryPasswordEmail("elise@example.org");
     expect(email).toMatchObject({ locale: "fr", template: "temporaryPassword", subject: "Votre compte SGéRN" });
@@ -295,7 +299,7 @@ describe("resendTemporaryPassword", () => {
     const boardAdmin = await actorFor("demo.board");
     const before = await user("demo.school");
     const result = await resendTemporaryPassword({ actor: boardAdmin, userId: before.id });
-    expect(result).toEqual({ ok: true, username: "demo.school", email: "demo.school@trms.example", emailStatus: "OUTBOX" });
+    expect(result).toEqual({ ok: true, username: "demo.school", email: "demo.school@trms.example" });
 
     const after = await user("demo.school");
     expect(after).toMatchObject({ mustChangePassword: true, active: true, sessionVersion: before.sessionVersion + 1 });

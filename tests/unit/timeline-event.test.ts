@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { actorLabelKey, readTimelineEvent } from "@/lib/domain/timeline-event";
 
-const EMPTY = { from: null, to: null, action: null, reason: null, note: null, email: null };
+const EMPTY = { from: null, to: null, action: null, reason: null, note: null, email: null, repair: null };
 
 describe("readTimelineEvent", () => {
   it("reads the seed's and intake's rows", () => {
@@ -29,6 +29,14 @@ describe("readTimelineEvent", () => {
       to: null,
       failed: true,
     });
+    // Queued with the action, then sent or failed: the same email on each row.
+    for (const type of ["email_queued", "email_failed"]) {
+      expect(readTimelineEvent(type, JSON.stringify({ template: "financialHold", to: "s•••@example.org", status: type === "email_failed" ? "FAILED" : "QUEUED" })).email).toEqual({
+        template: "financialHold",
+        to: "s•••@example.org",
+        failed: type === "email_failed",
+      });
+    }
     expect(readTimelineEvent("cancelled", JSON.stringify({ from: "FINANCIAL_HOLD", to: "REQUEST_CANCELLED", note: "Withdrew <b>application</b>" }))).toEqual({
       ...EMPTY,
       type: "cancelled",
@@ -36,6 +44,12 @@ describe("readTimelineEvent", () => {
       to: "REQUEST_CANCELLED",
       note: "Withdrew <b>application</b>",
     });
+  });
+
+  it("reads what the reconciler started again, and nothing it does not know", () => {
+    expect(readTimelineEvent("repaired", JSON.stringify({ repair: "processTranscript", of: "file1", attempt: 1 }))).toEqual({ ...EMPTY, type: "repaired", repair: "processTranscript" });
+    expect(readTimelineEvent("repaired", JSON.stringify({ repair: "toString" })).repair).toBeNull();
+    expect(readTimelineEvent("status_changed", JSON.stringify({ repair: "email" })).repair).toBeNull();
   });
 
   it("shows unknown types and malformed data as plain entries", () => {

@@ -6,12 +6,12 @@ import { inngestServerConfigured } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
+// A composition root: the Inngest server calls the functions here. Without one they run in-process (ADR 0011) and
+// nothing should call this endpoint; the SDK would answer 500 ("no signing key"), so say plainly what is going on.
 const handlers = serve({ client: inngest, functions });
 
 type Handler = (request: NextRequest, context: unknown) => Promise<Response>;
 
-// Without an Inngest server the functions run in-process (ADR 0006) and nothing should call this endpoint; the
-// SDK would answer 500 ("no signing key"), so say plainly what is going on instead.
 const guarded =
   (handler: Handler): Handler =>
   (request, context) =>

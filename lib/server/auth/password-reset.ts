@@ -4,7 +4,8 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblems, type PasswordProblem } from "@/lib/domain/password-policy";
-import { sendEmail } from "@/lib/email/send-email";
+import { queueEmail } from "@/lib/server/email/queue-email";
+import { signalBackgroundWork } from "@/lib/server/jobs/signal";
 import { clearThrottle } from "./throttle";
 
 export const RESET_TOKEN_TTL_MINUTES = 60;
@@ -20,22 +21,20 @@ export async function requestPasswordReset(options: { email: string; now?: Date 
   const users = await db.user.findMany({ where: { email: options.email.trim().toLowerCase(), active: true } });
   for (const user of users) {
     const token = crypto.randomBytes(32).toString("base64url");
-    await db.passwordResetToken.create({
-      data: { tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MINUTES * 60_000) },
-    });
     const locale = user.language === "fr" ? "fr" : "en";
-    await sendEmail({
-      to: user.email,
-      template: "passwordReset",
-      locale,
-      values: {
-        name: user.displayName,
-        username: user.username,
-        minutes: RESET_TOKEN_TTL_MINUTES,
-        url: `${env().APP_URL}/${locale}/reset/${token}`,
-      },
+    await db.$transaction(async (tx) => {
+      await tx.passwordResetToken.create({
+        data: { tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MINUTES * 60_000) },
+      });
+      await queueEmail(tx, {
+        to: user.email,
+        template: "passwordReset",
+        locale,
+        values: { name: user.displayName, username: user.username, minutes: RESET_TOKEN_TTL_MINUTES, url: `${env().APP_URL}/${locale}/reset/${token}` },
+      });
     });
   }
+  if (users.length > 0) signalBackgroundWork();
 }
 
 /** Whether the token can still be used (for the reset page, before showing the form). */

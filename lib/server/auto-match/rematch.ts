@@ -1,14 +1,16 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/roles";
-import { rematchRequested } from "@/inngest/events";
-import { sendEvent } from "@/lib/inngest/send-event";
+import { isUniqueViolation } from "@/lib/db-errors";
+import { rematchRequestedEvent } from "@/lib/domain/events";
+import { enqueueEvents } from "@/lib/server/jobs/outbox";
+import { signalBackgroundWork } from "@/lib/server/jobs/signal";
 import { loadSisSettings } from "./sis-settings";
 import { rematchWhere } from "./run-rematch";
 
 // "Re-run matching" on the Auto-TRMS settings page (product §6): Auto-TRMS tries again every To Do request of the
-// board (Action Required and Auto-Process Error, not deferred). startRematch records a run and sends
-// `auto-trms/rematch.requested`; the function auto-match-rematch works through the requests and counts as it goes;
+// board (Action Required and Auto-Process Error, not deferred). startRematch records a run and its
+// `auto-trms/rematch.requested` event in one transaction; the function auto-match-rematch works through the requests and counts as it goes;
 // getRematchProgress reads the counters for the progress bar.
 
 export type RematchActor = Pick<Actor, "id" | "role" | "boardId">;
@@ -24,9 +26,6 @@ export type RematchProgress = {
   startedAt: Date;
   finishedAt: Date | null;
 };
-
-/** The event id of a run: a repeated send starts nothing more. */
-export const rematchEventId = (runId: string) => `auto-trms-rematch-${runId}`;
 
 /** A run that has not counted anything for this long has died (app restarted mid-run): another may start. */
 export const STALLED_RUN_MS = 15 * 60_000;
@@ -56,26 +55,21 @@ export async function startRematch(options: {
   const total = await db.transcriptRequest.count({ where: rematchWhere(boardId, now) });
   let runId: string;
   try {
-    const run = await db.autoMatchRun.create({
-      data: { boardId, activeBoardId: total > 0 ? boardId : null, requestedById: actor.id, total, startedAt: now, finishedAt: total > 0 ? null : now },
-      select: { id: true },
+    runId = await db.$transaction(async (tx) => {
+      const run = await tx.autoMatchRun.create({
+        data: { boardId, activeBoardId: total > 0 ? boardId : null, requestedById: actor.id, total, startedAt: now, finishedAt: total > 0 ? null : now },
+        select: { id: true },
+      });
+      if (total > 0) await enqueueEvents(tx, [rematchRequestedEvent({ boardId, runId: run.id })], now);
+      return run.id;
     });
-    runId = run.id;
   } catch (error) {
     // The unique activeBoardId: another run of the board is working (two clicks, two administrators).
     if (isUniqueViolation(error)) return { ok: false, error: "alreadyRunning" };
     throw error;
   }
-  if (total === 0) return { ok: true, runId, total };
-
-  try {
-    await sendEvent({ name: rematchRequested.name, data: { boardId, runId }, id: rematchEventId(runId) });
-    return { ok: true, runId, total };
-  } catch (error) {
-    // Nothing will work through the run: close it so that the administrator can try again.
-    await db.autoMatchRun.update({ where: { id: runId }, data: { activeBoardId: null, finishedAt: new Date() } });
-    throw error;
-  }
+  signalBackgroundWork();
+  return { ok: true, runId, total };
 }
 
 /** The board's latest run, or null (none yet, or the board is out of the actor's scope). */
@@ -89,8 +83,4 @@ export async function getRematchProgress(options: { actor: RematchActor; boardId
   if (!run) return null;
   const { id, ...counters } = run;
   return { runId: id, ...counters };
-}
-
-function isUniqueViolation(error: unknown) {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
 }

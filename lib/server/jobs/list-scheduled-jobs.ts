@@ -1,14 +1,12 @@
 import "server-only";
-import { functions } from "@/inngest/index";
 import { isOcasAdmin, type Actor } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
-import { scheduledFunctions } from "@/lib/inngest/scheduler";
+import { scheduledJobs } from "./catalogue";
 
 export type ScheduledJob = {
   functionId: string;
   /** The function's `name` option: the fallback label when the messages have none. */
   name: string;
-  schedules: { expression: string; timeZone: string }[];
   nextRunAt: Date | null;
   lastRun: { status: string; startedAt: Date; finishedAt: Date | null } | null;
 };
@@ -17,24 +15,24 @@ export type ScheduledJob = {
 export async function listScheduledJobs(options: { actor: Pick<Actor, "role">; now?: Date }): Promise<ScheduledJob[]> {
   if (!isOcasAdmin(options.actor)) return [];
   const now = options.now ?? new Date();
-  const scheduled = scheduledFunctions(functions);
+  const scheduled = scheduledJobs();
   const lastRuns = await Promise.all(
     scheduled.map((s) =>
       db.jobRun.findFirst({
-        where: { functionId: s.functionId },
-        orderBy: { startedAt: "desc" },
-        select: { status: true, startedAt: true, finishedAt: true },
+        where: { functionId: s.id },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        select: { status: true, createdAt: true, finishedAt: true },
       }),
     ),
   );
   return scheduled.map((s, i) => {
     const nextRuns = s.schedules.map((c) => c.next(now)).filter((d): d is Date => d !== null);
+    const last = lastRuns[i];
     return {
-      functionId: s.functionId,
-      name: s.fn.name,
-      schedules: s.schedules.map((c) => ({ expression: c.expression.replace(/^(?:CRON_)?TZ=\S+\s+/, ""), timeZone: c.timeZone })),
+      functionId: s.id,
+      name: s.name,
       nextRunAt: nextRuns.length > 0 ? new Date(Math.min(...nextRuns.map((d) => d.getTime()))) : null,
-      lastRun: lastRuns[i] ?? null,
+      lastRun: last ? { status: last.status, startedAt: last.createdAt, finishedAt: last.finishedAt } : null,
     };
   });
 }

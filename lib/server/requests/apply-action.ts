@@ -5,7 +5,8 @@ import type { Actor } from "@/lib/auth/roles";
 import { requestScope } from "@/lib/auth/scope";
 import { REFERENCE_NUMBER_PATTERN } from "@/lib/domain/reference-number";
 import { isComplete, NO_UPLOAD_ACTIONS, nextStatus, type NoUploadAction, type RequestStatus } from "@/lib/domain/statuses";
-import { notifyApplicant, type ApplicantEmailOutcome } from "./notify-applicant";
+import { signalBackgroundWork } from "@/lib/server/jobs/signal";
+import { queueApplicantEmail, type ApplicantEmailOutcome } from "./notify-applicant";
 import { ExpectedVersionSchema, transitionRequest } from "./transition-request";
 
 /** The no-upload action form: which request, which action, and the version of the request the form showed. */
@@ -38,7 +39,7 @@ export type ApplyActionResult =
  * Records a no-upload action (Paper Transcript Sent, Student Not Found, No Academic Data, Financial Hold) on a
  * request in the actor's scope: the transition must be allowed from the current status (lib/domain/statuses.ts),
  * the form must not be stale, and a request to send at the end of the semester cannot be completed before its
- * send-after date. Status and timeline change in one transaction; the applicant's email follows the commit.
+ * send-after date. Status, timeline and the applicant's email (queued, with its event) change in one transaction.
  */
 export async function applyAction(options: { actor: ActionActor; input: ApplyActionInput; now?: Date }): Promise<ApplyActionResult> {
   const { actor } = options;
@@ -60,9 +61,8 @@ export async function applyAction(options: { actor: ActionActor; input: ApplyAct
   if (request.version !== expectedVersion) {
     const repeat = await sameActionRecorded({ requestId: request.id, actorId: actor.id, action, version: expectedVersion + 1 }, request.version);
     if (!repeat) return { ok: false, reason: "stale" };
-    // A retried submit of what already happened: make sure its email went (once), and say it is done.
-    const email = await notifyApplicant({ requestId: request.id, action, version: request.version, actorId: actor.id });
-    return { ok: true, referenceNumber, from: repeat.from, to: request.status, version: request.version, repeated: true, email };
+    // A retried submit of what already happened (its email was queued with it): say it is done.
+    return { ok: true, referenceNumber, from: repeat.from, to: request.status, version: request.version, repeated: true, email: null };
   }
 
   const to = nextStatus(request.status, "NO_UPLOAD", action);
@@ -71,9 +71,20 @@ export async function applyAction(options: { actor: ActionActor; input: ApplyAct
     return { ok: false, reason: "notBeforeSendAfter", sendAfter: request.sendAfter };
   }
 
-  const changed = await transitionRequest({ actor, request, expectedVersion, to, now, event: { type: "action", data: { action } } });
+  let email: ApplicantEmailOutcome | null = null;
+  const changed = await transitionRequest({
+    actor,
+    request,
+    expectedVersion,
+    to,
+    now,
+    event: { type: "action", data: { action } },
+    effects: async (tx, { version }) => {
+      email = await queueApplicantEmail(tx, { requestId: request.id, action, version, actorId: actor.id, now });
+    },
+  });
   if (!changed.ok) return { ok: false, reason: "stale" };
-  const email = await notifyApplicant({ requestId: request.id, action, version: changed.version, actorId: actor.id });
+  if (email) signalBackgroundWork();
   return { ok: true, referenceNumber, from: request.status, to, version: changed.version, repeated: false, email };
 }
 

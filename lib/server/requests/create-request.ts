@@ -1,13 +1,15 @@
 import "server-only";
 import crypto from "node:crypto";
-import { requestCreated } from "@/inngest/events";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { startOfTorontoDay } from "@/lib/domain/business-days";
 import { foldName } from "@/lib/domain/fold";
 import { normalizeOen } from "@/lib/domain/oen";
 import { generateReferenceNumber } from "@/lib/domain/reference-number";
+import { requestCreatedEvent } from "@/lib/domain/events";
 import { tabOfStatus } from "@/lib/domain/statuses";
-import { sendEvent } from "@/lib/inngest/send-event";
+import { enqueueEvents } from "@/lib/server/jobs/outbox";
+import { signalBackgroundWork } from "@/lib/server/jobs/signal";
 import { intakeHash, type FieldErrors, type IntakeRequest } from "@/lib/server/intake/intake-schema";
 
 // A transcript request arriving from the application service (contracts §5): idempotent by request number.
@@ -24,8 +26,8 @@ export type CreateRequestResult =
   | { kind: "unknownReferences"; fieldErrors: FieldErrors; message: string };
 
 /**
- * Stores the request with its applicant (found by account number, or created), destinations and "created"
- * timeline entry in one transaction, then sends `transcript/request.created`.
+ * Stores the request with its applicant (found by account number, or created), destinations, "created" timeline
+ * entry and `transcript/request.created` event (the outbox) in one transaction.
  *
  * The applicant keeps the identity first received (names, date of birth, gender); each request stores its own
  * snapshot of the name and OEN. The contact details (email, phone, language) follow the latest request, since the
@@ -62,8 +64,8 @@ export async function createRequest(input: IntakeRequest): Promise<CreateRequest
   for (let attempt = 1; ; attempt++) {
     const referenceNumber = generateReferenceNumber((max) => crypto.randomInt(max));
     try {
-      const requestId = await insert(input, { hash, referenceNumber, schoolId: school.id, boardId: school.boardId, collegeIds });
-      await announce({ requestId, referenceNumber, boardId: school.boardId });
+      await insert(input, { hash, referenceNumber, schoolId: school.id, boardId: school.boardId, collegeIds });
+      signalBackgroundWork();
       return { kind: "created", referenceNumber, status: INITIAL_STATUS };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -141,22 +143,7 @@ async function insert(input: IntakeRequest, p: Placement): Promise<string> {
       },
       select: { id: true },
     });
+    await enqueueEvents(tx, [requestCreatedEvent({ requestId: request.id, referenceNumber: p.referenceNumber, boardId: p.boardId })]);
     return request.id;
   });
-}
-
-/**
- * The request is stored whatever happens here: if the event cannot be sent (Inngest unreachable), the request still
- * waits in To Do for the school, so the caller gets its 201 and the failure is logged (by reference number only).
- */
-async function announce(data: { requestId: string; referenceNumber: string; boardId: string }) {
-  try {
-    await sendEvent({ name: requestCreated.name, data, id: `request-created-${data.requestId}` });
-  } catch (error) {
-    console.error(`[intake] ${data.referenceNumber}: could not send ${requestCreated.name}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-function isUniqueViolation(error: unknown) {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
 }

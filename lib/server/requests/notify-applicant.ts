@@ -1,9 +1,9 @@
 import "server-only";
-import { db } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import { maskEmail } from "@/lib/domain/mask-email";
 import type { NoUploadAction } from "@/lib/domain/statuses";
-import { sendEmail } from "@/lib/email/send-email";
 import type { EmailTemplate } from "@/lib/email/render-email";
+import { queueEmail } from "@/lib/server/email/queue-email";
 import { recordEvent } from "./record-event";
 
 // The no-upload actions that tell the applicant what to do (product §5); the others need nothing from them.
@@ -16,22 +16,21 @@ export function applicantEmailFor(action: NoUploadAction): EmailTemplate | null 
   return TEMPLATE_OF_ACTION[action] ?? null;
 }
 
-export type ApplicantEmailOutcome = { template: EmailTemplate; status: string; outboxId: string | null };
+export type ApplicantEmailOutcome = { template: EmailTemplate; outboxId: string };
 
 /**
- * Emails the applicant about an action, in the applicant's language, once per (request, action, version): the
- * dedupe key makes a retried action a no-op. Runs after the status change has committed, so an email never
- * announces a change that was rolled back; the email and its timeline row are recorded once even when retried.
+ * Queues the applicant's email about an action, in the applicant's language, inside the transaction of the status
+ * change (so an email never announces a change that was rolled back, and a change never loses its email), with an
+ * "email_queued" timeline row. Once per (request, action, version): the dedupe key makes a retry queue nothing more.
+ * The delivery function sends it and records "email_sent" (lib/server/email/deliver-email.ts).
  */
-export async function notifyApplicant(options: {
-  requestId: string;
-  action: NoUploadAction;
-  version: number;
-  actorId: string;
-}): Promise<ApplicantEmailOutcome | null> {
+export async function queueApplicantEmail(
+  tx: Tx,
+  options: { requestId: string; action: NoUploadAction; version: number; actorId: string; now: Date },
+): Promise<ApplicantEmailOutcome | null> {
   const template = applicantEmailFor(options.action);
   if (!template) return null;
-  const request = await db.transcriptRequest.findUniqueOrThrow({
+  const request = await tx.transcriptRequest.findUniqueOrThrow({
     where: { id: options.requestId },
     select: {
       id: true,
@@ -42,9 +41,9 @@ export async function notifyApplicant(options: {
   });
   const { applicant, school } = request;
   const locale = applicant.preferredLanguage === "fr" ? "fr" : "en";
-  let sent;
-  try {
-    sent = await sendEmail({
+  const queued = await queueEmail(
+    tx,
+    {
       to: applicant.email,
       template,
       locale,
@@ -56,24 +55,17 @@ export async function notifyApplicant(options: {
       },
       dedupeKey: `${request.id}:${options.action}:${options.version}`,
       requestId: request.id,
-    });
-  } catch (error) {
-    // The status change stands; the clerk is told the email did not go. Reference only: no address in logs.
-    console.error(`applicant email ${template} for ${request.referenceNumber} failed: ${error instanceof Error ? error.name : "error"}`);
-    return { template, status: "FAILED", outboxId: null };
-  }
-
-  const recorded = await db.timelineEvent.findFirst({
-    where: { requestId: request.id, type: "email_sent", data: { contains: sent.id } },
-    select: { id: true },
-  });
-  if (!recorded) {
-    await recordEvent(db, {
+    },
+    options.now,
+  );
+  if (!queued.deduped) {
+    await recordEvent(tx, {
       requestId: request.id,
-      type: "email_sent",
+      type: "email_queued",
       actorId: options.actorId,
-      data: { template, to: maskEmail(applicant.email), outboxId: sent.id, status: sent.status, action: options.action },
+      data: { template, to: maskEmail(applicant.email), outboxId: queued.id, status: "QUEUED", action: options.action },
+      at: options.now,
     });
   }
-  return { template, status: sent.status, outboxId: sent.id };
+  return { template, outboxId: queued.id };
 }

@@ -30,11 +30,15 @@ export async function transitionRequest(options: {
   to: RequestStatus;
   now: Date;
   event: { type: string; data?: Record<string, unknown> };
+  /** What else the change writes, in its transaction (an email and its event): only when the change was made. */
+  effects?: (tx: Tx, changed: { version: number }) => Promise<void>;
 }): Promise<TransitionResult> {
-  const { actor, event, ...rest } = options;
+  const { actor, event, effects, ...rest } = options;
   return db.$transaction(async (tx) => {
     const changed = await transitionWithin(tx, { ...rest, scope: requestScope(actor), event: { ...event, actorId: actor.id } });
-    return changed.ok ? changed : ({ ok: false, reason: "stale" } as const);
+    if (!changed.ok) return { ok: false, reason: "stale" } as const;
+    await effects?.(tx, changed);
+    return changed;
   });
 }
 

@@ -4,7 +4,6 @@ import type { Actor } from "@/lib/auth/roles";
 import { MAX_BULK_FILES } from "@/lib/domain/bulk-match";
 import { isCleanMatch } from "@/lib/domain/pesc/compare";
 import type { RequestStatus } from "@/lib/domain/statuses";
-import type { RunOutcome } from "@/lib/inngest/in-process-runner";
 import { compareUpload } from "./compare-upload";
 import { findPendingUpload } from "./find-pending-upload";
 import { readPendingData } from "./pending-upload";
@@ -20,7 +19,7 @@ export const BulkSaveSchema = z.object({
 export type BulkSaveInput = z.input<typeof BulkSaveSchema>;
 
 export type BulkSaveItem = { pendingId: string } & (
-  | { ok: true; referenceNumber: string; processed: Promise<RunOutcome[]> }
+  | { ok: true; referenceNumber: string }
   /** Unknown, expired, already saved, someone else's or out of scope. */
   | { ok: false; reason: "notFound" }
   /** Not a clean match (any more): for the validation screen, one by one. */
@@ -57,7 +56,7 @@ async function saveOne(actor: SaveActor, pendingId: string, now: Date): Promise<
     return { pendingId, ok: false, reason: "notClean", referenceNumber };
   }
   const saved = await saveUpload({ actor, pendingId, source: "BULK", now });
-  if (saved.ok) return { pendingId, ok: true, referenceNumber, processed: saved.processed };
+  if (saved.ok) return { pendingId, ok: true, referenceNumber };
   switch (saved.reason) {
     case "notFound":
       return { pendingId, ok: false, reason: "notFound" };

@@ -3,8 +3,9 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/roles";
 import { requestScope } from "@/lib/auth/scope";
 import { nextStatus, type RequestStatus } from "@/lib/domain/statuses";
-import { sendEvent } from "@/lib/inngest/send-event";
-import type { RunOutcome } from "@/lib/inngest/in-process-runner";
+import { transcriptUploadedEvent } from "@/lib/domain/events";
+import { enqueueEvents } from "@/lib/server/jobs/outbox";
+import { signalBackgroundWork } from "@/lib/server/jobs/signal";
 import { recordEvent } from "@/lib/server/requests/record-event";
 import { compareUpload, summarizeComparisons } from "./compare-upload";
 import { findPendingUpload } from "./find-pending-upload";
@@ -20,8 +21,6 @@ export type SaveUploadResult =
       referenceNumber: string;
       kind: "XML" | "PDF";
       uploadedFileId: string;
-      /** Settles when the in-process processing of an XML transcript has finished (tests wait for it). */
-      processed: Promise<RunOutcome[]>;
     }
   /** Unknown, expired, someone else's or out of scope: the user must upload again. */
   | { ok: false; reason: "notFound" | "stale" }
@@ -31,7 +30,8 @@ export type SaveUploadResult =
  * "Yes – Save and continue": the user's own pending upload (never a file sent back by the browser) becomes an
  * UploadedFile under its permanent generated name and the request moves to Transcript File Uploaded to OCAS, with
  * the "upload" and "validated" timeline rows, in one transaction that also consumes the pending upload. An XML
- * transcript is then processed in the background (`transcript/uploaded`); a PDF waits in the PDF queue.
+ * transcript is then processed in the background: its `transcript/uploaded` event is written in that transaction
+ * (the outbox), so a crash after the commit delays the processing, never loses it. A PDF waits in the PDF queue.
  */
 export async function saveUpload(options: {
   actor: Pick<Actor, "id" | "role" | "boardId" | "schoolId">;
@@ -85,6 +85,7 @@ export async function saveUpload(options: {
       if (summary) {
         await recordEvent(tx, { requestId: request.id, type: "validated", actorId: actor.id, data: { fileId: file.id, comparison: summary }, at: now });
       }
+      if (pending.kind === "XML") await enqueueEvents(tx, [transcriptUploadedEvent({ requestId: request.id, uploadedFileId: file.id, source })], now);
       return file.id;
     });
   } catch (error) {
@@ -94,15 +95,6 @@ export async function saveUpload(options: {
   }
   await removeStoredFile(pending.storedName);
 
-  let processed: Promise<RunOutcome[]> = Promise.resolve([]);
-  if (pending.kind === "XML") {
-    try {
-      const sent = await sendEvent({ name: "transcript/uploaded", data: { requestId: request.id, uploadedFileId: fileId, source }, id: `transcript-uploaded-${fileId}` });
-      processed = sent.delivered;
-    } catch (error) {
-      // The upload is saved; the request waits In Progress and can be processed again from its event.
-      console.warn(`[uploads] could not send transcript/uploaded for file ${fileId}: ${String(error)}`);
-    }
-  }
-  return { ok: true, referenceNumber: request.referenceNumber, kind: pending.kind, uploadedFileId: fileId, processed };
+  signalBackgroundWork();
+  return { ok: true, referenceNumber: request.referenceNumber, kind: pending.kind, uploadedFileId: fileId };
 }

@@ -7,7 +7,9 @@ import { hashPassword } from "@/lib/auth/password";
 import { canManageUsers, ROLES, type Actor, type Role } from "@/lib/auth/roles";
 import { schoolScope } from "@/lib/auth/scope";
 import { generateTemporaryPassword } from "@/lib/domain/password-policy";
-import { sendEmail } from "@/lib/email/send-email";
+import { isUniqueViolation } from "@/lib/db-errors";
+import { queueEmail } from "@/lib/server/email/queue-email";
+import { signalBackgroundWork } from "@/lib/server/jobs/signal";
 
 export const USERNAME_MIN_LENGTH = 3;
 export const USERNAME_MAX_LENGTH = 50;
@@ -74,7 +76,7 @@ export async function findCreateUserChoices(options: { actor: ManagerActor }) {
 }
 
 export type CreateUserResult =
-  | { ok: true; user: { id: string; username: string; email: string }; emailStatus: string }
+  | { ok: true; user: { id: string; username: string; email: string } }
   | { ok: false; reason: "forbidden" }
   | { ok: false; reason: "invalid"; fieldErrors: Record<string, string[]> };
 
@@ -109,33 +111,37 @@ export async function createUser(options: { actor: ManagerActor; input: CreateUs
   const passwordHash = await hashPassword(password);
   let user;
   try {
-    user = await db.user.create({
-      data: {
-        username: input.username,
-        displayName: input.displayName,
-        email: input.email,
-        role: input.role,
-        boardId: placement.boardId,
-        schoolId: placement.schoolId,
-        language: input.language,
-        passwordHash,
-        mustChangePassword: true,
-      },
-      select: { id: true, username: true, email: true },
+    // The user and the email with the temporary password, in one transaction: never one without the other.
+    user = await db.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: {
+          username: input.username,
+          displayName: input.displayName,
+          email: input.email,
+          role: input.role,
+          boardId: placement.boardId,
+          schoolId: placement.schoolId,
+          language: input.language,
+          passwordHash,
+          mustChangePassword: true,
+        },
+        select: { id: true, username: true, email: true },
+      });
+      await queueEmail(tx, {
+        to: created.email,
+        template: "temporaryPassword",
+        locale: input.language,
+        values: { name: input.displayName, username: created.username, password, url: `${env().APP_URL}/${input.language}/login` },
+      });
+      return created;
     });
   } catch (error) {
     // Someone else took the username between the check and the insert.
     if (isUniqueViolation(error)) return invalid("username", "usernameTaken");
     throw error;
   }
-
-  const sent = await sendEmail({
-    to: user.email,
-    template: "temporaryPassword",
-    locale: input.language,
-    values: { name: input.displayName, username: user.username, password, url: `${env().APP_URL}/${input.language}/login` },
-  });
-  return { ok: true, user, emailStatus: sent.status };
+  signalBackgroundWork();
+  return { ok: true, user };
 }
 
 type Placement = { boardId: string | null; schoolId: string | null } | { field: "boardId" | "schoolId"; key: string };
@@ -163,8 +169,4 @@ async function placementFor(actor: ManagerActor, input: z.output<typeof CreateUs
       return { boardId: school.boardId, schoolId: school.id };
     }
   }
-}
-
-function isUniqueViolation(error: unknown) {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
 }

@@ -6,11 +6,12 @@ import { hashPassword } from "@/lib/auth/password";
 import { canManageUsers, type Actor } from "@/lib/auth/roles";
 import { manageableUserScope } from "@/lib/auth/scope";
 import { generateTemporaryPassword } from "@/lib/domain/password-policy";
-import { sendEmail } from "@/lib/email/send-email";
+import { queueEmail } from "@/lib/server/email/queue-email";
+import { signalBackgroundWork } from "@/lib/server/jobs/signal";
 import { clearThrottle } from "@/lib/server/auth/throttle";
 
 export type ResendTemporaryPasswordResult =
-  | { ok: true; username: string; email: string; emailStatus: string }
+  | { ok: true; username: string; email: string }
   | { ok: false; reason: "forbidden" | "notFound" | "self" | "inactive" };
 
 /**
@@ -33,20 +34,25 @@ export async function resendTemporaryPassword(options: {
 
   const password = generateTemporaryPassword(crypto.randomInt);
   const passwordHash = await hashPassword(password);
-  const updated = await db.user.updateMany({
-    where: { AND: [inScope, { active: true }] },
-    data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } },
-  });
-  // Deactivated or moved out of scope while the password was being hashed.
-  if (updated.count !== 1) return { ok: false, reason: "notFound" };
-  await clearThrottle(db, `user:${target.username}`);
-
   const locale = target.language === "fr" ? "fr" : "en";
-  const sent = await sendEmail({
-    to: target.email,
-    template: "temporaryPassword",
-    locale,
-    values: { name: target.displayName, username: target.username, password, url: `${env().APP_URL}/${locale}/login` },
+  // The new password and its email, in one transaction.
+  const changed = await db.$transaction(async (tx) => {
+    const updated = await tx.user.updateMany({
+      where: { AND: [inScope, { active: true }] },
+      data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } },
+    });
+    // Deactivated or moved out of scope while the password was being hashed.
+    if (updated.count !== 1) return false;
+    await queueEmail(tx, {
+      to: target.email,
+      template: "temporaryPassword",
+      locale,
+      values: { name: target.displayName, username: target.username, password, url: `${env().APP_URL}/${locale}/login` },
+    });
+    return true;
   });
-  return { ok: true, username: target.username, email: target.email, emailStatus: sent.status };
+  if (!changed) return { ok: false, reason: "notFound" };
+  signalBackgroundWork();
+  await clearThrottle(db, `user:${target.username}`);
+  return { ok: true, username: target.username, email: target.email };
 }

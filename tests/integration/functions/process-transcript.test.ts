@@ -1,38 +1,35 @@
 import fs from "node:fs";
 import path from "node:path";
 import { InngestTestEngine } from "@inngest/test";
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-// The transcript-processing function (`transcript/uploaded`), run by @inngest/test's engine and by the in-process
-// runner against the real database. Saving an upload here only records the event: the tests run the function.
-
-const sent = vi.hoisted(() => [] as { name: string; data: Record<string, unknown>; id?: string }[]);
-vi.mock("@/lib/inngest/send-event", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/lib/inngest/send-event")>();
-  return {
-    ...original,
-    sendEvent: async (events: Parameters<typeof original.sendEvent>[0]) => {
-      const list = Array.isArray(events) ? events : [events];
-      sent.push(...list);
-      return { ids: list.map((e) => e.id ?? "x"), delivered: Promise.resolve([]) };
-    },
-  };
-});
+// The transcript-processing function (`transcript/uploaded`), run by @inngest/test's engine and by the embedded
+// runtime against the real database. Saving an upload writes its event to the outbox; the tests run the function.
 
 import { PROCESS_TRANSCRIPT_ID, processTranscriptFunction } from "@/inngest/functions/process-transcript";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { createInProcessRunner } from "@/lib/inngest/in-process-runner";
+import { startBackgroundRuntime, type BackgroundRuntime } from "@/lib/inngest/runtime";
+import { enqueueEvents } from "@/lib/server/jobs/outbox";
 import { saveUpload } from "@/lib/server/uploads/save-upload";
 import { stageUpload } from "@/lib/server/uploads/stage-upload";
 import { actorFor } from "../helpers/actors";
+import { quietLogger } from "../helpers/background";
 import { seedDemo } from "../helpers/seeded";
 
 const PESC_XML = fs.readFileSync(path.resolve("tests/fixtures/pesc/ontario-highschool-transcript.xml"));
 type Actor = Awaited<ReturnType<typeof actorFor>>;
 let school: Actor;
 
-/** Saves the real PESC file on a request of demo.school's school; returns the event the save sent. */
+const logger = quietLogger();
+// Started by the tests that run the function through it (the first test drives the function itself).
+let background: BackgroundRuntime;
+const startRuntime = () => {
+  background = startBackgroundRuntime({ functions: [processTranscriptFunction], schedule: false, dispatchPollMs: 20, runner: { pollMs: 20, backoffMs: () => 10 }, logger });
+};
+afterAll(() => background?.stop());
+
+/** Saves the real PESC file on a request of demo.school's school; returns the event the save wrote to the outbox. */
 async function savedUpload(referenceNumber: string) {
   const request = await db.transcriptRequest.findUniqueOrThrow({ where: { referenceNumber } });
   const file = { name: "t.xml", size: PESC_XML.byteLength, arrayBuffer: async () => new Uint8Array(PESC_XML).buffer };
@@ -40,8 +37,8 @@ async function savedUpload(referenceNumber: string) {
   if (!staged.ok) throw new Error(`stage failed: ${JSON.stringify(staged)}`);
   const saved = await saveUpload({ actor: school, pendingId: staged.pendingId });
   if (!saved.ok) throw new Error(`save failed: ${saved.reason}`);
-  const event = sent.find((e) => e.data.uploadedFileId === saved.uploadedFileId);
-  if (!event) throw new Error("no transcript/uploaded event");
+  const row = await db.outboxEvent.findUniqueOrThrow({ where: { id: `transcript-uploaded-${saved.uploadedFileId}` } });
+  const event = { name: row.name, data: JSON.parse(row.data) as Record<string, unknown>, id: row.id };
   return { request, event, fileId: saved.uploadedFileId };
 }
 
@@ -52,15 +49,12 @@ beforeAll(async () => {
   school = await actorFor("demo.school");
 });
 
-beforeEach(() => {
-  sent.length = 0;
-});
-
 describe("process-transcript", () => {
-  it("is sent once per saved XML upload, with a deduplicating id", async () => {
+  it("is written once per saved XML upload, with a deduplicating id", async () => {
     const { event, request, fileId } = await savedUpload("REF-45454545");
     expect(event).toEqual({ name: "transcript/uploaded", data: { requestId: request.id, uploadedFileId: fileId, source: "MANUAL" }, id: `transcript-uploaded-${fileId}` });
     expect(await statusOf(request.id)).toBe("TRANSCRIPT_UPLOADED");
+    // This test drives the function itself; the event stays in the outbox, so the runtime started later finds nothing to do.
 
     const engine = new InngestTestEngine({ function: processTranscriptFunction, events: [{ name: event.name, data: event.data }] });
     const first = await engine.execute();
@@ -76,7 +70,7 @@ describe("process-transcript", () => {
     expect(await db.storedTranscript.count({ where: { requestId: request.id } })).toBe(1);
   });
 
-  it("runs through the in-process runner once per event id, and fails a File Upload Error when the file is gone", async () => {
+  it("runs through the embedded runtime once per event id, and fails a File Upload Error when the file is gone", async () => {
     const candidate = await db.transcriptRequest.findFirstOrThrow({
       where: { schoolId: school.schoolId!, status: "ACTION_REQUIRED", referenceNumber: { not: "REF-45454545" } },
       orderBy: { referenceNumber: "asc" },
@@ -84,25 +78,31 @@ describe("process-transcript", () => {
     const { event, request, fileId } = await savedUpload(candidate.referenceNumber);
     const file = await db.uploadedFile.findUniqueOrThrow({ where: { id: fileId } });
     fs.rmSync(path.join(path.resolve(env().FILE_STORAGE_DIR), file.storedName));
+    startRuntime();
 
-    const runner = createInProcessRunner({ functions: [processTranscriptFunction], backoffMs: () => 0 });
-    const runnable = { name: event.name, data: event.data, id: event.id! };
-    const [outcome] = await runner.deliver([runnable]);
-    expect(outcome).toMatchObject({ functionId: PROCESS_TRANSCRIPT_ID, status: "SUCCEEDED", output: { outcome: "failed", error: "fileUnreadable" } });
+    await background.drain();
+    const run = await db.jobRun.findUniqueOrThrow({ where: { functionId_runKey: { functionId: PROCESS_TRANSCRIPT_ID, runKey: event.id } } });
+    expect(run).toMatchObject({ status: "SUCCEEDED", attempts: 1 });
+    expect(JSON.parse(run.output!)).toEqual({ outcome: "failed", error: "fileUnreadable" });
     const after = await db.transcriptRequest.findUniqueOrThrow({ where: { id: request.id } });
     expect(after).toMatchObject({ status: "FILE_UPLOAD_ERROR", tab: "INCOMPLETE", statusReason: JSON.stringify({ key: "processingFailed" }) });
     expect(await db.timelineEvent.count({ where: { requestId: request.id, type: "processing_failed" } })).toBe(1);
 
-    const [again] = await runner.deliver([runnable]);
-    expect(again).toMatchObject({ status: "DUPLICATE" });
+    // The same event id cannot be written again; announced again under another id, the function finds nothing to do.
+    await expect(enqueueEvents(db, [{ ...event, subject: null }])).rejects.toMatchObject({ code: "P2002" });
+    await enqueueEvents(db, [{ ...event, id: `${event.id}:again`, subject: null }]);
+    await background.drain();
+    const again = await db.jobRun.findUniqueOrThrow({ where: { functionId_runKey: { functionId: PROCESS_TRANSCRIPT_ID, runKey: `${event.id}:again` } } });
+    expect(JSON.parse(again.output!)).toEqual({ outcome: "skipped", why: "notInProgress" });
     expect(await db.timelineEvent.count({ where: { requestId: request.id, type: "processing_failed" } })).toBe(1);
   });
 
   it("refuses a malformed event without running", async () => {
     // The SDK logs the refused payload: expected here.
     vi.mocked(console.error).mockImplementation(() => {});
-    const runner = createInProcessRunner({ functions: [processTranscriptFunction], backoffMs: () => 0, logger: { warn: () => {}, error: () => {} } });
-    const [outcome] = await runner.deliver([{ name: "transcript/uploaded", data: { requestId: "" }, id: "bad-event" }]);
-    expect(outcome).toMatchObject({ status: "FAILED", attempts: 1, error: expect.stringMatching(/^EventValidationError/) });
+    await enqueueEvents(db, [{ name: "transcript/uploaded", data: { requestId: "" }, id: "bad-event", subject: null }]);
+    await background.drain();
+    const run = await db.jobRun.findUniqueOrThrow({ where: { functionId_runKey: { functionId: PROCESS_TRANSCRIPT_ID, runKey: "bad-event" } } });
+    expect(run).toMatchObject({ status: "FAILED", attempts: 1, error: expect.stringMatching(/^EventValidationError/) });
   });
 });

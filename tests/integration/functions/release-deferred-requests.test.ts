@@ -1,23 +1,8 @@
 import { InngestTestEngine } from "@inngest/test";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 
-// The daily Send-at-End-of-Semester release, run by @inngest/test's engine against the real database.
-
-const sent = vi.hoisted(() => [] as { name: string; data: Record<string, unknown>; id?: string }[]);
-// What the released events start in-process (auto-match): awaited after each test, so that no run outlives it.
-const deliveries = vi.hoisted(() => [] as Promise<unknown>[]);
-vi.mock("@/lib/inngest/send-event", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/lib/inngest/send-event")>();
-  return {
-    ...original,
-    sendEvent: async (events: Parameters<typeof original.sendEvent>[0]) => {
-      sent.push(...(Array.isArray(events) ? events : [events]));
-      const result = await original.sendEvent(events);
-      deliveries.push(result.delivered);
-      return result;
-    },
-  };
-});
+// The daily Send-at-End-of-Semester release, run by @inngest/test's engine against the real database. No runtime
+// runs here: the events the release writes stay in the outbox, where the tests read them.
 
 import {
   RELEASE_DEFERRED_REQUESTS_CRON,
@@ -80,12 +65,14 @@ async function releasedRows(requestId: string) {
   return db.timelineEvent.findMany({ where: { requestId, type: "released" } });
 }
 
-beforeEach(() => {
-  sent.length = 0;
-});
+/** The events written to the outbox since the last `beforeEach`. */
+async function sentEvents() {
+  const rows = await db.outboxEvent.findMany({ where: { name: "transcript/request.released" } });
+  return rows.map((r) => ({ name: r.name, data: JSON.parse(r.data) as Record<string, unknown>, id: r.id }));
+}
 
-afterEach(async () => {
-  await Promise.all(deliveries.splice(0));
+beforeEach(async () => {
+  await db.outboxEvent.deleteMany();
 });
 
 describe("release-deferred-requests", () => {
@@ -106,23 +93,23 @@ describe("release-deferred-requests", () => {
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ actorLabel: "system", actorId: null });
       expect(JSON.parse(rows[0]!.data!)).toEqual({ sendAfter: r.sendAfter!.toISOString() });
-      expect(sent).toContainEqual({
+      expect(await sentEvents()).toContainEqual({
         name: "transcript/request.released",
         data: { requestId: r.id, referenceNumber: r.referenceNumber, boardId: r.boardId },
         id: `request-released-${r.id}`,
       });
     }
     for (const r of [notDue, complete, sendNow]) expect(await releasedRows(r.id)).toHaveLength(0);
-    expect(sent.map((e) => e.data.requestId).sort()).toEqual([due.id, dueError.id].sort());
+    expect((await sentEvents()).map((e) => e.data.requestId).sort()).toEqual([due.id, dueError.id].sort());
     // Releasing changes nothing else about the request.
     const after = await db.transcriptRequest.findUniqueOrThrow({ where: { id: due.id } });
     expect(after).toMatchObject({ status: "ACTION_REQUIRED", version: due.version, updatedAt: due.updatedAt });
 
     // The next morning: nothing new is due, nothing is released again.
-    sent.length = 0;
+    await db.outboxEvent.deleteMany();
     const second = await new InngestTestEngine({ function: releaseDeferredRequestsFunction, events: [cronEvent] }).execute();
     expect(second.result).toEqual({ released: 0 });
-    expect(sent).toEqual([]);
+    expect(await sentEvents()).toEqual([]);
     expect(await releasedRows(due.id)).toHaveLength(1);
   });
 
