@@ -23,6 +23,55 @@ const config = [
     },
   },
   {
+    // Services never import the background functions or their runtime: the composition roots register them
+    // (instrumentation.ts, app/api/inngest/route.ts, the test setup), and events go through the outbox (ADR 0011).
+    // Nothing in lib/ depends on tool scripts or tests.
+    files: ["lib/**/*.{ts,tsx}"],
+    ignores: ["lib/domain/**", "lib/inngest/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/scripts/*", "**/scripts/*"], message: "The app must not depend on tool scripts: move what it needs into lib/." },
+            { group: ["@/tests/*", "**/tests/*"], message: "The app must not depend on tests." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["lib/server/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/scripts/*", "**/scripts/*"], message: "The app must not depend on tool scripts: move what it needs into lib/." },
+            { group: ["@/tests/*", "**/tests/*"], message: "The app must not depend on tests." },
+            { group: ["@/inngest", "@/inngest/*"], message: "Services do not import the functions: write events to the outbox (lib/server/jobs/outbox.ts).", allowTypeImports: true },
+            { group: ["@/lib/inngest/*"], message: "Services do not import the background runtime: the composition roots start it.", allowTypeImports: true },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["lib/inngest/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/scripts/*", "**/scripts/*"], message: "The app must not depend on tool scripts: move what it needs into lib/." },
+            { group: ["@/tests/*", "**/tests/*"], message: "The app must not depend on tests." },
+            { group: ["@/inngest", "@/inngest/*"], message: "The runtime is given the functions by a composition root; it never imports them.", allowTypeImports: true },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["lib/domain/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/*", "!@/lib/domain", "!@/lib/domain/*", "node:fs", "node:fs/*"], message: "lib/domain is pure: it imports only itself." }] }],

@@ -1,5 +1,5 @@
 import { defineConfig } from "prisma/config";
-import { databaseUrl, isPostgres, migrationsPath, schemaPath, sqlitePath } from "./scripts/database-url.mjs";
+import { databaseUrl, isPostgres, migrationsPath, schemaPath, sqlitePath } from "./lib/database-url.mjs";
 
 // Prisma 6.19 with the JS engine and driver adapters: everything works offline (docs/decisions/0001).
 const url = databaseUrl();

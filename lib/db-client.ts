@@ -2,7 +2,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
-import { isPostgres, sqlitePath } from "@/scripts/database-url.mjs";
+import { isPostgres, sqlitePath } from "@/lib/database-url.mjs";
 
 // SQLite is the embedded default; DATABASE_URL=postgresql://… switches to PostgreSQL. Both generated clients
 // come from one schema and have the same model API, so the app is typed against one of them.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL } from "@/scripts/database-url.mjs";
+import { DEFAULT_DATABASE_URL } from "@/lib/database-url.mjs";
 
 // Every setting of the app, validated once. A missing or bad value stops start-up with a message naming it.
 // `.env.example` lists each one with a safe default.

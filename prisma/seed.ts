@@ -1,7 +1,7 @@
 // `npm run db:seed`: replaces the database's data with the demo data (contracts §7).
 // `--if-empty`: seeds only a database without boards (`npm run demo` keeps the data of an earlier run).
 import { createDbClient } from "@/lib/db-client";
-import { databaseUrl } from "@/scripts/database-url.mjs";
+import { databaseUrl } from "@/lib/database-url.mjs";
 import { seed } from "./seed/seed-demo";
 import { DEFAULT_INTAKE_API_KEY, DEMO_ACCOUNTS } from "./seed/reference-data";
 

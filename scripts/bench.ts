@@ -18,7 +18,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { isPostgres, projectRoot } from "@/scripts/database-url.mjs";
+import { isPostgres, projectRoot } from "@/lib/database-url.mjs";
 import type { Figure, SuiteResult } from "./bench/figures";
 
 function value(name: string): string | undefined {

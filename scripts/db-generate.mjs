@@ -3,7 +3,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { projectRoot } from "./database-url.mjs";
+import { projectRoot } from "../lib/database-url.mjs";
 
 const source = path.join(projectRoot, "prisma/schema.prisma");
 const target = path.join(projectRoot, "prisma/postgresql/schema.prisma");

@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { databaseUrl, isPostgres, projectRoot, sqlitePath } from "./database-url.mjs";
+import { databaseUrl, isPostgres, projectRoot, sqlitePath } from "../lib/database-url.mjs";
 
 export function migrate({ quiet = false } = {}) {
   const url = databaseUrl();

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { postgresSchema, writePostgresSchema } from "./db-generate.mjs";
-import { projectRoot } from "./database-url.mjs";
+import { projectRoot } from "../lib/database-url.mjs";
 
 const name = (process.argv[2] ?? "").replace(/[^a-z0-9_]/gi, "_");
 if (!name) {

@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { databaseUrl, isPostgres, projectRoot } from "./database-url.mjs";
+import { databaseUrl, isPostgres, projectRoot } from "../lib/database-url.mjs";
 import { migrate } from "./db-migrate.mjs";
 
 const bin = (name) => path.join(projectRoot, "node_modules/.bin", name);

@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { projectRoot } from "./database-url.mjs";
+import { projectRoot } from "../lib/database-url.mjs";
 
 export const VITEST_REPORT = "test-results/vitest.json";
 export const E2E_REPORT = "test-results/e2e.json";

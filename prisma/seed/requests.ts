@@ -14,7 +14,7 @@ const SEED = 20261128;
 
 export interface EventPlan {
   id: string;
-  type: "created" | "status_changed";
+  type: "created" | "status_changed" | "upload" | "processed" | "processing_failed";
   /** Username of the acting user, or null when `actorLabel` says who acted. */
   actorUsername: string | null;
   actorLabel: string | null;
@@ -43,8 +43,37 @@ export interface RequestPlan {
   completedAt: Date | null;
   destinations: string[];
   events: EventPlan[];
-  transcript: { id: string; source: "MANUAL" | "AUTO_TRMS"; createdAt: Date } | null;
+  /** The XML transcript uploaded and processed (E-Transcript Sent), or not processed (File Upload Error); or the PDF
+   * waiting in the PDF queue (Transcript File Uploaded to OCAS). Every upload the product makes has its file. */
+  upload: UploadPlan | null;
+  /** Auto-TRMS's attempt, when the board tried the request. */
+  autoMatch: AutoMatchPlan | null;
+  transcript: { id: string; source: "MANUAL" | "AUTO_TRMS"; createdAt: Date; fileId: string | null } | null;
 }
+
+export interface UploadPlan {
+  id: string;
+  kind: "XML" | "PDF";
+  /** What became of it: stored as the request's transcript, refused by the processing, or waiting for OCAS. */
+  fate: "processed" | "failed" | "waiting";
+  username: string;
+  createdAt: Date;
+}
+
+export interface AutoMatchPlan {
+  id: string;
+  outcome: string;
+  reason: string | null;
+  at: Date;
+}
+
+/** AutoMatchAttempt.outcome for a reason the SIS gave (lib/sis/outcome.ts). */
+const ATTEMPT_OUTCOMES: Record<string, string> = {
+  sisNotFound: "NOT_FOUND",
+  sisDifferences: "DIFFERENCES",
+  sisMultipleMatches: "MULTIPLE_MATCHES",
+  sisUnavailable: "UNAVAILABLE",
+};
 
 export interface DemoPlan {
   applicants: ApplicantPlan[];
@@ -149,7 +178,8 @@ export function planDemoData(today: Date): DemoPlan {
     mident: "999999", boardNumber: "99999", requestType: "ORIGINAL", paidAt: pescPaidAt, age: 2,
     sendOption: "SEND_NOW", sendAfter: null, lastAttended: "2016-03", status: "ACTION_REQUIRED",
     tab: tabOfStatus("ACTION_REQUIRED"), statusReason: null, statusChangedAt: pescPaidAt, completedAt: null,
-    destinations: ["SENE", "ALGO"], events: [event("created", pescPaidAt, { label: "intake-api" }, null)], transcript: null,
+    destinations: ["SENE", "ALGO"], events: [event("created", pescPaidAt, { label: "intake-api" }, null)], upload: null, autoMatch: null,
+    transcript: null,
   });
 
   for (const school of SCHOOLS) planSchool(school);
@@ -186,19 +216,39 @@ export function planDemoData(today: Date): DemoPlan {
       else if (eos && age >= 2) sendAfter = clock.startOf(clock.paidDate(age - 1 - Math.floor(backDraw * (age - 1))));
 
       const steps = stepsTo(status, autoTrms, rng, applicant.oen);
+      const id = newId();
+      const transcriptId = status === "E_TRANSCRIPT_SENT" ? newId() : null;
       const events = [event("created", paidAt, { label: "intake-api" }, null)];
       let from: RequestStatus = "ACTION_REQUIRED";
       // Nothing happens to a request before its send-after date.
       let at = sendAfter && sendAfter > paidAt && sendAfter < clock.today ? sendAfter : paidAt;
       let source: "MANUAL" | "AUTO_TRMS" = "MANUAL";
+      let upload: UploadPlan | null = null;
+      let autoMatch: AutoMatchPlan | null = null;
       for (const step of steps) {
         const minutes = rng.int(1, 5);
         const fraction = 0.2 + 0.6 * rng.next();
         const username = rng.pick(users);
         at = step.quick ? clock.after(at, minutes) : clock.between(at, fraction);
         const actor: { username?: string; label?: string } = actorOf(step.by, username);
-        const data = step.reason ? { from, to: step.to, reason: step.reason } : { from, to: step.to };
-        events.push(event("status_changed", at, actor, data));
+        const change = { from, to: step.to };
+        // The rows the product writes for each kind of change (uploads, processing, actions).
+        if (step.to === "TRANSCRIPT_UPLOADED") {
+          const kind = status === "TRANSCRIPT_UPLOADED" ? "PDF" : "XML";
+          const fate = status === "E_TRANSCRIPT_SENT" ? "processed" : status === "FILE_UPLOAD_ERROR" ? "failed" : "waiting";
+          upload = { id: `${id}-file`, kind, fate, username: actor.username ?? username, createdAt: at };
+          events.push(event("upload", at, actor, { fileId: upload.id, kind, reupload: false, ...change }));
+        } else if (from === "TRANSCRIPT_UPLOADED" && step.to === "E_TRANSCRIPT_SENT" && upload) {
+          events.push(event("processed", at, actor, { fileId: upload.id, transcriptId, isReissue: false, ...change }));
+        } else if (from === "TRANSCRIPT_UPLOADED" && step.to === "FILE_UPLOAD_ERROR" && upload) {
+          events.push(event("processing_failed", at, actor, { fileId: upload.id, reason: step.reason, error: "XML_NOT_WELL_FORMED", ...change }));
+        } else {
+          events.push(event("status_changed", at, actor, step.reason ? { ...change, reason: step.reason } : change));
+        }
+        if (step.by === "auto-trms") {
+          const key = typeof step.reason?.key === "string" ? step.reason.key : null;
+          autoMatch = { id: `${id}-attempt`, outcome: key ? (ATTEMPT_OUTCOMES[key] ?? "NOT_FOUND") : "MATCHED", reason: step.reason ? JSON.stringify(step.reason) : null, at };
+        }
         if (step.to === "E_TRANSCRIPT_SENT") source = step.by === "auto-trms" ? "AUTO_TRMS" : "MANUAL";
         from = step.to;
       }
@@ -206,7 +256,7 @@ export function planDemoData(today: Date): DemoPlan {
 
       const french = applicant.preferredLanguage === "fr";
       requests.push({
-        id: newId(),
+        id,
         referenceNumber: reference(),
         requestNumber: requestNumber(),
         applicant,
@@ -225,7 +275,9 @@ export function planDemoData(today: Date): DemoPlan {
         completedAt: isComplete(status) ? at : null,
         destinations: drawDestinations(rng, french),
         events,
-        transcript: status === "E_TRANSCRIPT_SENT" ? { id: newId(), source, createdAt: at } : null,
+        upload,
+        autoMatch,
+        transcript: transcriptId ? { id: transcriptId, source, createdAt: at, fileId: source === "MANUAL" ? `${id}-file` : null } : null,
       });
     }
   }

@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { sealSecret } from "@/lib/auth/secret-box";
 import type { Db } from "@/lib/db-client";
 import type { RequestStatus } from "@/lib/domain/statuses";
+import { demoPdf, storedNameFor, writeStoredFile } from "./files";
 import { buildPescTranscript } from "./pesc-template";
 import { createIdGenerator } from "./prng";
 import {
@@ -25,6 +26,8 @@ export interface SeedOptions {
   log?: (line: string) => void;
   /** Seals the Auto-TRMS board's SIS secret; must be the AUTH_SECRET the app runs with (default: this process's). */
   authSecret?: string;
+  /** Where the app keeps uploaded files (default: FILE_STORAGE_DIR, else ./data/files). */
+  filesDir?: string;
 }
 
 export interface SeedSummary {
@@ -37,6 +40,7 @@ export interface SeedSummary {
   destinations: number;
   events: number;
   transcripts: number;
+  files: number;
   byStatus: Partial<Record<RequestStatus, number>>;
   milliseconds: number;
 }
@@ -74,7 +78,9 @@ export async function deleteEverything(db: Db): Promise<void> {
     db.board.deleteMany(),
     db.college.deleteMany(),
     db.emailOutbox.deleteMany(),
+    db.outboxEvent.deleteMany(),
     db.jobRun.deleteMany(),
+    db.cronState.deleteMany(),
     db.appSetting.deleteMany(),
   ]);
 }
@@ -211,8 +217,19 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedSumma
       createdAt: r.sendAfter > r.paidAt ? r.sendAfter : new Date(r.paidAt.getTime() + 1),
     });
   }
+  const filesDir = options.filesDir ?? process.env.FILE_STORAGE_DIR ?? "./data/files";
+  const fileRows: {
+    id: string;
+    requestId: string;
+    kind: "XML" | "PDF";
+    originalName: string;
+    storedName: string;
+    size: number;
+    sha256: string;
+    uploadedById: string;
+    createdAt: Date;
+  }[] = [];
   const transcriptRows = plan.requests.flatMap((r) => {
-    if (!r.transcript) return [];
     const school = SCHOOLS.find((s) => s.mident === r.mident)!;
     const board = BOARDS.find((b) => b.number === r.boardNumber)!;
     const a = r.applicant;
@@ -229,12 +246,36 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedSumma
       studentNumber: a.studentNumber,
       boardName: board.nameEn,
       boardNumber: board.number,
-      createdAt: r.transcript.createdAt,
+      createdAt: r.transcript?.createdAt ?? r.upload?.createdAt ?? today,
     });
+    if (r.upload) {
+      // Processed: the transcript as stored; refused by the processing: a file cut short; waiting: a scanned PDF.
+      const bytes =
+        r.upload.fate === "processed"
+          ? Buffer.from(content, "utf8")
+          : r.upload.fate === "failed"
+            ? Buffer.from(content.slice(0, Math.floor(content.length / 2)), "utf8")
+            : demoPdf(["Demo transcript (scan)", `${a.firstName} ${a.lastName}`, r.referenceNumber, school.nameEn]);
+      const storedName = storedNameFor(r.upload.id, r.upload.kind, r.upload.createdAt);
+      writeStoredFile(filesDir, storedName, bytes);
+      fileRows.push({
+        id: r.upload.id,
+        requestId: r.id,
+        kind: r.upload.kind,
+        originalName: r.upload.kind === "PDF" ? "transcript-scan.pdf" : "transcript.xml",
+        storedName,
+        size: bytes.byteLength,
+        sha256: crypto.createHash("sha256").update(bytes).digest("hex"),
+        uploadedById: userIds.get(r.upload.username)!,
+        createdAt: r.upload.createdAt,
+      });
+    }
+    if (!r.transcript) return [];
     return [
       {
         id: r.transcript.id,
         requestId: r.id,
+        fileId: r.transcript.fileId,
         format: "XML" as const,
         source: r.transcript.source,
         isReissue: false,
@@ -245,12 +286,19 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedSumma
       },
     ];
   });
+  const attemptRows = plan.requests.flatMap((r) =>
+    r.autoMatch
+      ? [{ id: r.autoMatch.id, requestId: r.id, trigger: "created", outcome: r.autoMatch.outcome, reason: r.autoMatch.reason, httpStatus: r.autoMatch.outcome === "MATCHED" ? 200 : null, startedAt: r.autoMatch.at, finishedAt: r.autoMatch.at }]
+      : [],
+  );
 
   await db.$transaction([
     ...chunks(applicantRows).map((data) => db.applicant.createMany({ data })),
     ...chunks(requestRows).map((data) => db.transcriptRequest.createMany({ data })),
     ...chunks(destinationRows).map((data) => db.requestDestination.createMany({ data })),
     ...chunks(eventRows).map((data) => db.timelineEvent.createMany({ data })),
+    ...chunks(fileRows).map((data) => db.uploadedFile.createMany({ data })),
+    ...chunks(attemptRows).map((data) => db.autoMatchAttempt.createMany({ data })),
     ...transcriptRows.map((data) => db.storedTranscript.create({ data, select: { id: true } })),
   ]);
 
@@ -266,6 +314,7 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedSumma
     destinations: destinationRows.length,
     events: eventRows.length,
     transcripts: transcriptRows.length,
+    files: fileRows.length,
     byStatus,
     milliseconds: Date.now() - started,
   };

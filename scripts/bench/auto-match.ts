@@ -15,7 +15,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Figure } from "./figures";
 
-register("./server-only-hook.mjs", import.meta.url);
+register("../server-only-hook.mjs", import.meta.url);
 
 const BAR_PER_SECOND = 200;
 const FIGURE = "auto-match against the SIS double (50 ms latency)";

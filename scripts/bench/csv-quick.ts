@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { startOfTorontoDay, torontoDate } from "@/lib/domain/business-days";
-import { projectRoot, sqlitePath } from "@/scripts/database-url.mjs";
+import { projectRoot, sqlitePath } from "@/lib/database-url.mjs";
 import { sqliteBenchUrl } from "./dataset";
 import { exportCommand } from "./export-bundle";
 

@@ -8,7 +8,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { migrate } from "@/scripts/db-migrate.mjs";
-import { migrationsPath, projectRoot, sqlitePath } from "@/scripts/database-url.mjs";
+import { migrationsPath, projectRoot, sqlitePath } from "@/lib/database-url.mjs";
 import {
   COLUMNS,
   DATASET_VERSION,

@@ -3,7 +3,7 @@
 // Falls back to tsx when the bundle cannot be built.
 import fs from "node:fs";
 import path from "node:path";
-import { projectRoot } from "@/scripts/database-url.mjs";
+import { projectRoot } from "@/lib/database-url.mjs";
 import { EXPORT_MODULES } from "./export-child";
 
 export type ExportCommand = { command: string; args: string[]; runner: string };

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Actor } from "@/lib/auth/roles";
-import { projectRoot } from "@/scripts/database-url.mjs";
+import { projectRoot } from "@/lib/database-url.mjs";
 
 const CSV_MODULE = "lib/server/exports/requests-csv.ts";
 const ROWS_MODULE = "lib/server/exports/export-rows.ts";
@@ -152,6 +152,6 @@ export function runAndExit(bundled?: Parameters<typeof runExportChild>[0]): void
 if (import.meta.url.endsWith("/export-child.ts") && process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   // Under tsx: lib/server/** imports "server-only", which throws outside a React Server environment.
   const { register } = await import("node:module");
-  register("./server-only-hook.mjs", import.meta.url);
+  register("../server-only-hook.mjs", import.meta.url);
   runAndExit();
 }

@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import type BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
 import type { SortDir, SortKey } from "@/lib/domain/request-search";
-import { sqlitePath } from "@/scripts/database-url.mjs";
+import { sqlitePath } from "@/lib/database-url.mjs";
 
 export type Row = Record<string, unknown>;
 

@@ -9,7 +9,7 @@ import { register } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import type { Actor } from "@/lib/auth/roles";
-import { projectRoot, sqlitePath } from "@/scripts/database-url.mjs";
+import { projectRoot, sqlitePath } from "@/lib/database-url.mjs";
 import { ensureDataset } from "./dataset";
 import type { Figure, PlanReport, SuiteResult } from "./figures";
 import { appSqliteDriver, countSql, fullScans, openHandDb, pageSql, usesColumnIndex, type HandDb, type HandFilter, type Row } from "./hand-sql";
@@ -19,7 +19,7 @@ import { exportCommand, type ExportCommand } from "./export-bundle";
 import { POSTGRES_DIALECT, SQLITE_DIALECT } from "./generate";
 
 // lib/server/** imports "server-only", which throws outside a React Server environment.
-register("./server-only-hook.mjs", import.meta.url);
+register("../server-only-hook.mjs", import.meta.url);
 
 type Args = {
   kind: "sqlite" | "postgres";

@@ -72,14 +72,17 @@ test("an OCAS administrator runs the end-of-semester release now and sees the ru
   await expect(page).toHaveURL(/\/en\/admin\/jobs$/);
   await expect(page.getByRole("heading", { level: 1, name: "Background Jobs" })).toBeVisible();
   const job = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: /Release Send at End of Semester requests/ }) });
-  await expect(job).toContainText("0 6 * * *");
+  // When it runs, in words: no cron line, no function id.
+  await expect(job).toContainText("Every day at 06:00, Toronto time");
+  await expect(page.getByRole("heading", { level: 2, name: "Waiting Now" })).toBeVisible();
+  await expect(page.getByText("Events not yet handed on")).toBeVisible();
 
-  await job.getByRole("button", { name: "Run now: Release Send at End of Semester requests", exact: true }).click();
+  await job.getByRole("button", { name: "Run Now: Release Send at End of Semester requests", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "ran successfully" })).toBeVisible();
   const run = page
     .getByRole("table", { name: "The latest runs, newest first" })
     .getByRole("row")
-    .filter({ hasText: `Run now by ${DEMO_ACCOUNTS.admin.username}` })
+    .filter({ hasText: `Run Now by ${DEMO_ACCOUNTS.admin.username}` })
     .first();
   await expect(run).toContainText("Succeeded");
   expect(await axe(page)).toEqual([]);
@@ -87,6 +90,12 @@ test("an OCAS administrator runs the end-of-semester release now and sees the ru
   await page.goto("/fr/admin/jobs");
   await expect(page.getByRole("heading", { level: 1, name: "Tâches d'arrière-plan" })).toBeVisible();
   await expect(page.getByRole("button", { name: /^Exécuter maintenant : Libérer les demandes/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "En attente maintenant" })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "Rapprochement du travail d'arrière-plan" }).first()).toContainText("Toutes les 5 minutes");
+  // The failed runs, one click away; none in the demo.
+  await page.getByRole("link", { name: "Échouées", exact: true }).click();
+  await expect(page).toHaveURL(/\/fr\/admin\/jobs\?view=failed$/);
+  await expect(page.getByText("Aucune exécution dans cet état.")).toBeVisible();
   expect(await axe(page)).toEqual([]);
 });
 

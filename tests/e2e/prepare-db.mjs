@@ -3,7 +3,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { databaseUrl, isPostgres, projectRoot, sqlitePath } from "../../scripts/database-url.mjs";
+import { databaseUrl, isPostgres, projectRoot, sqlitePath } from "../../lib/database-url.mjs";
 import { migrate } from "../../scripts/db-migrate.mjs";
 
 const url = databaseUrl();

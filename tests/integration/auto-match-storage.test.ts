@@ -26,8 +26,11 @@ afterAll(async () => {
 describe("a transcript that cannot be stored", () => {
   it("changes nothing for the request; once storage works again, the next attempt completes it", async () => {
     const request = await makeRequest(student);
-    // The year's folder is taken by a file: the transcript's file cannot be created there.
+    // The year's folder is taken by a file: the transcript's file cannot be created there. (The demo's uploads live
+    // in that folder: it is moved aside meanwhile.)
     const yearFolder = path.join(path.resolve(env().FILE_STORAGE_DIR), String(new Date().getUTCFullYear()));
+    const aside = `${yearFolder}.aside`;
+    if (fs.existsSync(yearFolder)) fs.renameSync(yearFolder, aside);
     fs.mkdirSync(path.dirname(yearFolder), { recursive: true });
     fs.writeFileSync(yearFolder, "not a folder");
     try {
@@ -39,6 +42,7 @@ describe("a transcript that cannot be stored", () => {
       expect(state.events.filter((e) => e.type === "status_changed")).toEqual([]);
     } finally {
       fs.rmSync(yearFolder, { force: true });
+      if (fs.existsSync(aside)) fs.renameSync(aside, yearFolder);
     }
 
     expect(await autoMatchRequest({ requestId: request.id, trigger: "rematch", sis: FAST_SIS })).toMatchObject({ status: "done", outcome: "MATCHED" });

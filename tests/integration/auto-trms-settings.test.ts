@@ -34,7 +34,11 @@ import { updateAutoTrmsSettings, type UpdateAutoTrmsResult } from "@/lib/server/
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 import { actorFor } from "./helpers/actors";
+import { testRuntime } from "./helpers/background";
 import { seedDemo } from "./helpers/seeded";
+
+// "Re-run matching" writes its event to the outbox; this runtime works through the run as the app's would.
+testRuntime();
 
 const FIRST = "99999"; // demo.board's board, not on Auto-TRMS
 const SECOND = "99998"; // other.board.admin's board, on Auto-TRMS (no secret in the seed)

@@ -18,7 +18,7 @@ import {
 } from "@/lib/server/requests/dashboard-reader";
 import { findRequestRows, findRequests, findRequestsWithPrisma, REQUEST_ROW_SELECT } from "@/lib/server/requests/find-requests";
 import { requestOrderBy, requestWhere } from "@/lib/server/requests/request-where";
-import { isPostgres } from "@/scripts/database-url.mjs";
+import { isPostgres } from "@/lib/database-url.mjs";
 import { createRng } from "@/prisma/seed/prng";
 import { randomQuery, searchOf, seedGeneratedRequests, type Pools } from "./helpers/generated-requests";
 

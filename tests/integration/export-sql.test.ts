@@ -7,7 +7,7 @@ import { exportRows } from "@/lib/server/exports/export-rows";
 import { SqlParams, whereSql } from "@/lib/server/exports/export-sql";
 import { keysetKeys, keysetOrderBy } from "@/lib/server/exports/keyset";
 import { requestOrderBy, requestWhere } from "@/lib/server/requests/request-where";
-import { isPostgres } from "@/scripts/database-url.mjs";
+import { isPostgres } from "@/lib/database-url.mjs";
 import { createRng } from "@/prisma/seed/prng";
 import { GENERATED, INSTANTS, NOW, randomQuery, searchOf, seedGeneratedRequests, type Pools } from "./helpers/generated-requests";
 

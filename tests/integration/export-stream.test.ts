@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { parseRequestSearch } from "@/lib/domain/request-search";
 import { exportBatches } from "@/lib/server/exports/export-rows";
 import { requestsCsvStream } from "@/lib/server/exports/requests-csv";
-import { isPostgres } from "@/scripts/database-url.mjs";
+import { isPostgres } from "@/lib/database-url.mjs";
 import { actorFor } from "./helpers/actors";
 import { seedDemo } from "./helpers/seeded";
 

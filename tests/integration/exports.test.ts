@@ -11,7 +11,7 @@ import { EXPORT_BATCH_SIZE, exportRows } from "@/lib/server/exports/export-rows"
 import { requestsCsvStream } from "@/lib/server/exports/requests-csv";
 import { requestsPdf } from "@/lib/server/exports/requests-pdf";
 import { requestOrderBy, requestWhere } from "@/lib/server/requests/request-where";
-import { isPostgres } from "@/scripts/database-url.mjs";
+import { isPostgres } from "@/lib/database-url.mjs";
 import { actorFor } from "./helpers/actors";
 import { seedDemo } from "./helpers/seeded";
 

@@ -1,7 +1,9 @@
 import { cron, eventType, Inngest, NonRetriableError } from "inngest";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { functions } from "@/inngest/index";
 import { db } from "@/lib/db";
+import { checkSupported } from "@/lib/inngest/functions-info";
 import { startBackgroundRuntime, type BackgroundRuntime } from "@/lib/inngest/runtime";
 import { createScheduler } from "@/lib/inngest/scheduler";
 import { enqueueEvents } from "@/lib/server/jobs/outbox";
@@ -117,6 +119,12 @@ const logger = quietLogger();
 // Three slots: fewer than the bursts below, so that waiting in the database shows.
 const SLOTS = 3;
 const runtime = testRuntime({ functions: TEST_FUNCTIONS, logger, slots: SLOTS });
+
+describe("the app's functions", () => {
+  it("use only what the embedded runner models", () => {
+    for (const fn of functions) expect(() => checkSupported(fn), fn.id()).not.toThrow();
+  });
+});
 
 describe("event delivery", () => {
   it("runs each function listening to the event, and records the run", async () => {

@@ -1,11 +1,15 @@
 // The demo data keeps the promises of contracts §7: fixed identifiers, the five accounts, the PESC example request,
 // every status, ages on both sides of the SLA, determinism.
+import crypto from "node:crypto";
 import fs from "node:fs";
+import path from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { openSecret } from "@/lib/auth/secret-box";
 import { createDbClient } from "@/lib/db-client";
+import { env } from "@/lib/env";
+import { reconcileBackgroundWork } from "@/lib/server/jobs/reconcile";
 import { businessDaysBetween } from "@/lib/domain/business-days";
 import { foldName } from "@/lib/domain/fold";
 import { hasValidOenCheckDigit } from "@/lib/domain/oen";
@@ -198,7 +202,8 @@ describe("requests", () => {
       expect(r.destinations.length).toBeLessThanOrEqual(3);
       expect(r.events[0]).toMatchObject({ type: "created", actorLabel: "intake-api" });
       expect(r.events[0]!.createdAt.getTime()).toBe(r.paidAt.getTime());
-      const changes = r.events.filter((e) => e.type === "status_changed").map((e) => JSON.parse(e.data!) as { from: RequestStatus; to: RequestStatus });
+      // Every row that records a change of status, whatever its kind (uploads, processing, Auto-TRMS, people).
+      const changes = r.events.filter((e) => e.type !== "created" && e.type !== "released").map((e) => JSON.parse(e.data!) as { from: RequestStatus; to: RequestStatus });
       let status: RequestStatus = "ACTION_REQUIRED";
       for (const change of changes) {
         expect(change.from).toBe(status);
@@ -207,6 +212,34 @@ describe("requests", () => {
       expect(status).toBe(r.status);
       expect(r.events.every((e) => (e.actorId === null) !== (e.actorLabel === null))).toBe(true);
     }
+  });
+
+  it("creates no state the product could not reach: every upload has its file, every Auto-TRMS change its attempt", async () => {
+    const requests = await db.transcriptRequest.findMany({
+      include: { files: true, transcripts: true, autoMatches: true, events: true, board: true },
+    });
+    const dir = path.resolve(env().FILE_STORAGE_DIR);
+    for (const r of requests) {
+      const uploads = r.events.filter((e) => e.type === "upload");
+      expect(r.files).toHaveLength(uploads.length);
+      for (const file of r.files) {
+        const bytes = fs.readFileSync(path.join(dir, file.storedName));
+        expect(bytes.byteLength).toBe(file.size);
+        expect(crypto.createHash("sha256").update(bytes).digest("hex")).toBe(file.sha256);
+      }
+      if (r.status === "TRANSCRIPT_UPLOADED") {
+        // In Progress waits for something: a PDF in the PDF queue (OCAS completes it).
+        expect(r.files.map((f) => f.kind)).toEqual(["PDF"]);
+        expect(fs.readFileSync(path.join(dir, r.files[0]!.storedName)).subarray(0, 5).toString()).toBe("%PDF-");
+      }
+      if (r.status === "FILE_UPLOAD_ERROR") expect(r.events.some((e) => e.type === "processing_failed")).toBe(true);
+      for (const t of r.transcripts.filter((t) => t.source === "MANUAL")) expect(r.files.map((f) => f.id)).toContain(t.fileId);
+      const byAutoTrms = r.events.filter((e) => e.actorLabel === "auto-trms");
+      expect(r.autoMatches).toHaveLength(byAutoTrms.length);
+    }
+    // Nothing for the reconciler to repair in fresh demo data, even once its waiting times have passed.
+    expect(await reconcileBackgroundWork({ now: new Date(Date.now() + 10 * 60_000) })).toEqual({ processTranscript: 0, release: 0, autoMatch: 0, email: 0 });
+    expect(await db.outboxEvent.count()).toBe(0);
   });
 
   it("stores a PESC transcript for each E-Transcript Sent request", async () => {

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { isPostgres } from "../../scripts/database-url.mjs";
+import { isPostgres } from "../../lib/database-url.mjs";
 import { adminUrl, databaseName, withDatabase } from "./postgres";
 
 declare module "vitest" {

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, inject } from "vitest";
-import { isPostgres } from "../../scripts/database-url.mjs";
+import { isPostgres } from "../../lib/database-url.mjs";
 import { adminUrl, databaseName, withDatabase } from "./postgres";
 
 // Each test file gets a fresh copy of the migrated base database, so files never see each other's rows.

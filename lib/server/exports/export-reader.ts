@@ -2,7 +2,7 @@ import "server-only";
 import Database from "better-sqlite3";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { isPostgres, sqlitePath } from "@/scripts/database-url.mjs";
+import { isPostgres, sqlitePath } from "@/lib/database-url.mjs";
 import type { Dialect } from "./export-sql";
 
 /**

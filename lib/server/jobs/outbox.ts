@@ -6,11 +6,15 @@ import type { OutgoingEvent } from "@/lib/domain/events";
 // `enqueueEvents(tx, …)` inside the transaction of that change, and calls `signalBackgroundWork()` after the commit.
 // The dispatcher (lib/server/jobs/dispatch-outbox.ts) hands each row to Inngest or to the embedded runner.
 
-/** Writes the events in the caller's transaction (an empty list writes nothing). */
-export async function enqueueEvents(tx: DbOrTx, events: readonly OutgoingEvent[], now: Date = new Date()) {
+/**
+ * Writes the events in the caller's transaction (an empty list writes nothing). `at` is when their change happened;
+ * they may be dispatched at once (by the wall clock, whatever `at` says).
+ */
+export async function enqueueEvents(tx: DbOrTx, events: readonly OutgoingEvent[], at: Date = new Date()) {
   if (events.length === 0) return;
+  const availableAt = new Date();
   await tx.outboxEvent.createMany({
-    data: events.map((e) => ({ id: e.id, name: e.name, data: JSON.stringify(e.data), subject: e.subject, createdAt: now, availableAt: now })),
+    data: events.map((e) => ({ id: e.id, name: e.name, data: JSON.stringify(e.data), subject: e.subject, createdAt: at, availableAt })),
   });
 }
 

@@ -28,6 +28,12 @@ const RELEASE_OVERDUE_MS = 25 * 60 * 60_000;
 const AUTO_MATCH_WINDOW_MS = 7 * 24 * 60 * 60_000;
 const BATCH = 200;
 
+/** Everything above, in one call (tests; the function runs each kind in a step of its own). */
+export async function reconcileBackgroundWork(options: { now?: Date } = {}): Promise<Record<RepairKind, number>> {
+  const now = options.now ?? new Date();
+  return { processTranscript: await repairUploads(now), release: await repairReleases(now), autoMatch: await repairAutoMatches(now), email: await repairEmails(now) };
+}
+
 /** XML uploads that were saved but never became a stored transcript. */
 export async function repairUploads(now: Date): Promise<number> {
   const files = await db.uploadedFile.findMany({

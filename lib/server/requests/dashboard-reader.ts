@@ -5,7 +5,7 @@ import pg from "pg";
 import { SQLITE_APP_CACHE_KIB } from "@/lib/db-client";
 import { env } from "@/lib/env";
 import type { Dialect } from "@/lib/server/exports/export-sql";
-import { isPostgres, sqlitePath } from "@/scripts/database-url.mjs";
+import { isPostgres, sqlitePath } from "@/lib/database-url.mjs";
 
 // The dashboard reads its page and tab counts with plain SQL on connections of its own
 // (docs/decisions/0010-dashboard-plain-sql.md): Prisma's fixed cost per query (~1–1.5 ms) was several times the
