@@ -129,7 +129,29 @@ async function otherFigures(): Promise<Figure[]> {
     console.error("Auto-TRMS matching…");
     figures.push(await runAutoMatchFigure());
   }
+  if (!flag("--pg-only")) {
+    console.error("Background work (outbox, runner)…");
+    figures.push(...(await runBackgroundFigures()));
+  }
   return figures;
+}
+
+/** scripts/bench/background.ts in a process of its own, on its own database, like the auto-match figure. */
+function runBackgroundFigures(): Promise<Figure[]> {
+  const out = path.join(os.tmpdir(), `trms-bench-${process.pid}-background.json`);
+  const script = path.join(projectRoot, "scripts/bench/background.ts");
+  return new Promise((resolve) => {
+    const child = spawn(path.join(projectRoot, "node_modules/.bin/tsx"), [script, "--json", out], { cwd: projectRoot, stdio: ["ignore", "inherit", "inherit"] });
+    child.on("close", (code) => {
+      if (code === 0 && fs.existsSync(out)) {
+        resolve(JSON.parse(fs.readFileSync(out, "utf8")) as Figure[]);
+        fs.rmSync(out, { force: true });
+        return;
+      }
+      const missing = (figure: string, bar: string): Figure => ({ section: "Background work", figure, appText: `not measured (exit code ${code})`, bar, holds: null, notes: [] });
+      resolve([missing("outbox dispatch rate", "≥ 2,000 events/s"), missing("commit → function start (embedded runtime)", "≤ 100 ms median")]);
+    });
+  });
 }
 
 /** scripts/bench/auto-match.ts in a process of its own: it points the app's database client at its own database. */

@@ -129,11 +129,13 @@ export async function dispatchOutboxToInngest(options: {
     await options.send(rows.map((r) => ({ id: r.id, name: r.name, data: parseData(r.data), ts: r.createdAt.getTime() })));
   } catch (error) {
     const message = truncate(error instanceof Error ? `${error.name}: ${error.message}` : String(error), 500);
+    // The SDK itself retries for a while before it gives up: the back-off counts from the failure.
+    const failedAt = Math.max(Date.now(), now.getTime());
     await db.$transaction(
       rows.map((r) =>
         db.outboxEvent.update({
           where: { id: r.id },
-          data: { attempts: r.attempts + 1, lastError: message, availableAt: new Date(now.getTime() + dispatchBackoffMs(r.attempts + 1)) },
+          data: { attempts: r.attempts + 1, lastError: message, availableAt: new Date(failedAt + dispatchBackoffMs(r.attempts + 1)) },
         }),
       ),
     );
