@@ -86,7 +86,10 @@ describe("a process killed between the commit and the dispatch", () => {
     expect(await db.jobRun.count({ where: { runKey: `transcript-uploaded-${fileId}` } })).toBe(0);
 
     const serve = await startChild(["serve"], "READY");
-    await waitFor(async () => expect((await db.transcriptRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("E_TRANSCRIPT_SENT"));
+    await waitFor(async () => {
+      expect((await db.transcriptRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("E_TRANSCRIPT_SENT");
+      expect((await db.jobRun.findFirst({ where: { runKey: `transcript-uploaded-${fileId}` } }))?.status).toBe("SUCCEEDED");
+    });
     await kill(serve.child);
     expect(await db.storedTranscript.count({ where: { fileId } })).toBe(1);
     expect(await db.timelineEvent.count({ where: { requestId: request.id, type: "processed" } })).toBe(1);
