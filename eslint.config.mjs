@@ -1,6 +1,11 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// Layer rules (architecture: data flows page → action → lib/server → lib/domain + Prisma; ADR 0011).
+const NO_SCRIPTS = { group: ["@/scripts/*", "**/scripts/*"], message: "The app must not depend on tool scripts: move what it needs into lib/." };
+const NO_TESTS = { group: ["@/tests/*", "**/tests/*"], message: "The app must not depend on tests." };
+const restrict = (...patterns) => ({ "@typescript-eslint/no-restricted-imports": ["error", { patterns }] });
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -28,48 +33,24 @@ const config = [
     // Nothing in lib/ depends on tool scripts or tests.
     files: ["lib/**/*.{ts,tsx}"],
     ignores: ["lib/domain/**", "lib/inngest/**"],
-    rules: {
-      "@typescript-eslint/no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            { group: ["@/scripts/*", "**/scripts/*"], message: "The app must not depend on tool scripts: move what it needs into lib/." },
-            { group: ["@/tests/*", "**/tests/*"], message: "The app must not depend on tests." },
-          ],
-        },
-      ],
-    },
+    rules: restrict(NO_SCRIPTS, NO_TESTS),
   },
   {
     files: ["lib/server/**/*.{ts,tsx}"],
-    rules: {
-      "@typescript-eslint/no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            { group: ["@/scripts/*", "**/scripts/*"], message: "The app must not depend on tool scripts: move what it needs into lib/." },
-            { group: ["@/tests/*", "**/tests/*"], message: "The app must not depend on tests." },
-            { group: ["@/inngest", "@/inngest/*"], message: "Services do not import the functions: write events to the outbox (lib/server/jobs/outbox.ts).", allowTypeImports: true },
-            { group: ["@/lib/inngest/*"], message: "Services do not import the background runtime: the composition roots start it.", allowTypeImports: true },
-          ],
-        },
-      ],
-    },
+    rules: restrict(
+      NO_SCRIPTS,
+      NO_TESTS,
+      { group: ["@/inngest", "@/inngest/*"], message: "Services do not import the functions: write events to the outbox (lib/server/jobs/outbox.ts).", allowTypeImports: true },
+      { group: ["@/lib/inngest/*"], message: "Services do not import the background runtime: the composition roots start it.", allowTypeImports: true },
+    ),
   },
   {
     files: ["lib/inngest/**/*.ts"],
-    rules: {
-      "@typescript-eslint/no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            { group: ["@/scripts/*", "**/scripts/*"], message: "The app must not depend on tool scripts: move what it needs into lib/." },
-            { group: ["@/tests/*", "**/tests/*"], message: "The app must not depend on tests." },
-            { group: ["@/inngest", "@/inngest/*"], message: "The runtime is given the functions by a composition root; it never imports them.", allowTypeImports: true },
-          ],
-        },
-      ],
-    },
+    rules: restrict(NO_SCRIPTS, NO_TESTS, {
+      group: ["@/inngest", "@/inngest/*"],
+      message: "The runtime is given the functions by a composition root; it never imports them.",
+      allowTypeImports: true,
+    }),
   },
   {
     files: ["lib/domain/**/*.ts"],

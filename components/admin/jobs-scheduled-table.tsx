@@ -1,13 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import { useFormStatus } from "react-dom";
 import { useTranslations } from "next-intl";
 import { Play } from "lucide-react";
 import { runJobNowAction } from "@/lib/actions/jobs";
 import { initialActionResult } from "@/lib/actions/result";
 import { Notice } from "@/components/ui/notice";
 import { useMessage } from "@/components/ui/use-message";
+import { JobsActionButton } from "./jobs-action-button";
 import { JobsStatusBadge, type JobRunState } from "./jobs-status-badge";
 
 export type ScheduledJobRow = {
@@ -71,7 +71,7 @@ export function JobsScheduledTable({ jobs, caption }: { jobs: ScheduledJobRow[];
               <td className="px-2 py-1.5 align-top">
                 <form action={action}>
                   <input type="hidden" name="functionId" value={job.functionId} />
-                  <RunNowButton label={t("runNowLabel", { name: job.title })} />
+                  <JobsActionButton label={t("runNowLabel", { name: job.title })} text={t("runNow")} pendingText={t("starting")} Icon={Play} />
                 </form>
               </td>
             </tr>
@@ -79,21 +79,5 @@ export function JobsScheduledTable({ jobs, caption }: { jobs: ScheduledJobRow[];
         </tbody>
       </table>
     </div>
-  );
-}
-
-function RunNowButton({ label }: { label: string }) {
-  const t = useTranslations("jobs");
-  const { pending } = useFormStatus();
-  return (
-    <button
-      type="submit"
-      disabled={pending}
-      aria-label={label}
-      className="inline-flex items-center gap-1 rounded-md border border-gray-300 bg-white px-2 py-1 text-xs font-semibold whitespace-nowrap text-gray-900 hover:bg-gray-50 disabled:cursor-wait disabled:text-gray-500"
-    >
-      <Play aria-hidden className="h-3.5 w-3.5" />
-      {pending ? t("starting") : t("runNow")}
-    </button>
   );
 }

@@ -1,5 +1,6 @@
 import { describeError } from "@/lib/domain/job-text";
 import { DISPATCH_BATCH } from "@/lib/server/jobs/dispatch-outbox";
+import { coalesced } from "./coalesce";
 import type { RunnerLogger } from "./runner";
 
 // The outbox dispatcher's loop (contracts §6, docs/decisions/0011): woken by a nudge after a commit, and by a poll
@@ -18,35 +19,19 @@ export function createDispatcher(options: {
 }) {
   const batch = options.batch ?? DISPATCH_BATCH;
   const logger = options.logger ?? console;
-  let pumping: Promise<void> | null = null;
-  let again = false;
   let running = false;
   let poll: NodeJS.Timeout | undefined;
 
-  function pump(): Promise<void> {
-    if (!running) return Promise.resolve();
-    if (pumping) {
-      again = true;
-      return pumping;
-    }
-    pumping = (async () => {
-      try {
-        do {
-          again = false;
-          for (;;) {
-            const n = await options.sink(batch);
-            if (n > 0) options.onDispatched?.();
-            if (n < batch || !running) break;
-          }
-        } while (again && running);
-      } catch (error) {
-        logger.error(`[jobs] outbox dispatch failed (the events wait in the outbox): ${describeError(error)}`);
-      } finally {
-        pumping = null;
+  const pump = coalesced(
+    async () => {
+      for (;;) {
+        const n = await options.sink(batch);
+        if (n > 0) options.onDispatched?.();
+        if (n < batch || !running) break;
       }
-    })();
-    return pumping;
-  }
+    },
+    { active: () => running, onError: (error) => logger.error(`[jobs] outbox dispatch failed (the events wait in the outbox): ${describeError(error)}`) },
+  );
 
   return {
     pump,
@@ -60,10 +45,7 @@ export function createDispatcher(options: {
     async stop() {
       running = false;
       clearInterval(poll);
-      await pumping;
-    },
-    async settle() {
-      await pumping;
+      await pump.idle();
     },
   };
 }

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import os from "node:os";
 import { describeError } from "@/lib/domain/job-text";
 import { claimRuns, finishAttempt, renewLeases, saveRunSteps, type AttemptOutcome, type ClaimedRun } from "@/lib/server/jobs/job-runs";
+import { coalesced } from "./coalesce";
 import { executeAttempt } from "./execute-attempt";
 import { concurrencyOf, functionIdOf, type AnyInngestFunction } from "./functions-info";
 
@@ -47,33 +48,15 @@ export function createRunner(options: RunnerOptions) {
   const logger = options.logger ?? console;
   const owner = `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString("hex")}`;
   const active = new Map<string, Promise<void>>();
-  let pumping: Promise<void> | null = null;
-  let again = false;
   let running = false;
   let poll: NodeJS.Timeout | undefined;
   let heartbeat: NodeJS.Timeout | undefined;
 
   /** Claims and starts due runs while slots are free; concurrent calls coalesce into one more pass. */
-  function pump(): Promise<void> {
-    if (!running) return Promise.resolve();
-    if (pumping) {
-      again = true;
-      return pumping;
-    }
-    pumping = (async () => {
-      try {
-        do {
-          again = false;
-          await fill();
-        } while (again && running);
-      } catch (error) {
-        logger.error(`[jobs] runner could not claim runs: ${describeError(error)}`);
-      } finally {
-        pumping = null;
-      }
-    })();
-    return pumping;
-  }
+  const pump = coalesced(() => fill(), {
+    active: () => running,
+    onError: (error) => logger.error(`[jobs] runner could not claim runs: ${describeError(error)}`),
+  });
 
   async function fill() {
     for (;;) {
@@ -147,7 +130,7 @@ export function createRunner(options: RunnerOptions) {
       running = false;
       clearInterval(poll);
       clearInterval(heartbeat);
-      await pumping;
+      await pump.idle();
       await Promise.allSettled([...active.values()]);
     },
     /** Runs in progress in this process. */
@@ -156,7 +139,7 @@ export function createRunner(options: RunnerOptions) {
     },
     /** Resolves when the runs in progress have ended (those they lead to may start meanwhile). */
     async settle() {
-      await pumping;
+      await pump.idle();
       await Promise.allSettled([...active.values()]);
     },
   };
