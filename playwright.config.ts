@@ -4,8 +4,9 @@ import { defineConfig, devices } from "@playwright/test";
 // End-to-end tests: the production build against its own fresh SQLite database (data/e2e.db), seeded with the
 // demo data (contracts §7). Ports differ from the demo's (3000/4010) so both can run side by side; note that
 // both use .next, so a demo started afterwards rebuilds (scripts/demo.mjs compares the build id).
-const PORT = 3100;
-const SIS_PORT = 4110;
+// E2E_PORT / E2E_SIS_PORT move them (two checkouts testing on one machine).
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const SIS_PORT = Number(process.env.E2E_SIS_PORT ?? 4110);
 const baseURL = `http://localhost:${PORT}`;
 
 // `npx playwright install` needs a CDN; a system Chromium works as well (README, DEVELOPERS.md).
