@@ -36,6 +36,11 @@ const config = [
     rules: restrict(NO_SCRIPTS, NO_TESTS),
   },
   {
+    // Actions reach the database only through lib/server (and its scope in every query).
+    files: ["lib/actions/**/*.ts"],
+    rules: restrict(NO_SCRIPTS, NO_TESTS, { group: ["@/lib/db", "@/lib/generated/*"], message: "Actions call lib/server, never Prisma.", allowTypeImports: true }),
+  },
+  {
     files: ["lib/server/**/*.{ts,tsx}"],
     rules: restrict(
       NO_SCRIPTS,

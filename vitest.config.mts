@@ -23,6 +23,9 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          // next-auth and next-intl import "next/server" and "next/navigation" without an extension, which Node's ESM
+          // resolution refuses: Vite resolves them (the actions import both).
+          server: { deps: { inline: ["next-auth", "@auth/core", "next-intl"] } },
           environment: "node",
           globalSetup: ["tests/setup/integration-global.ts"],
           setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/integration-worker.ts"],

@@ -76,8 +76,8 @@ export function BulkUploadForm({ limitBytes, maxFiles }: { limitBytes: number; m
       current = current.map((r, i) => (i === index ? { ...r, phase: "checking" } : r));
       setRows(current);
       const state = await checkOne(file);
-      if (!state.ok) {
-        setError({ key: state.messageKey });
+      if (!state.ok || !state.row) {
+        setError({ key: state.messageKey ?? GENERIC.key });
         current = current.map((r) => (r.phase === "checking" ? { ...r, phase: "waiting" } : r));
         break;
       }
@@ -136,8 +136,8 @@ export function BulkUploadForm({ limitBytes, maxFiles }: { limitBytes: number; m
         state = { ok: false, messageKey: GENERIC.key };
       }
       if (!mounted.current) return;
-      if (!state.ok) {
-        setError({ key: state.messageKey });
+      if (!state.ok || !state.rows) {
+        setError({ key: state.messageKey ?? GENERIC.key });
         break;
       }
       const byId = new Map(state.rows.map((r) => [r.pendingId, r]));

@@ -15,9 +15,12 @@ export function ValidationButtons({ pendingId, reference }: { pendingId: string;
   const m = useMessage();
   const locale = useLocale();
   const [state, save, saving] = useActionState(saveUploadAction, initial);
+  const [cancelState, cancel, cancelling] = useActionState(cancelUploadAction, initial);
+  // Either form's refusal (both redirect when they succeed).
+  const refused = [state, cancelState].find((s) => !s.ok && s.messageKey);
   return (
     <div className="flex flex-col gap-3">
-      {!state.ok && state.messageKey && <Notice tone="error">{m(state.messageKey, state.values)}</Notice>}
+      {refused?.messageKey && <Notice tone="error">{m(refused.messageKey, refused.values)}</Notice>}
       <div className="flex flex-wrap gap-3">
         <form action={save} aria-busy={saving}>
           <input type="hidden" name="pendingId" value={pendingId} />
@@ -26,11 +29,11 @@ export function ValidationButtons({ pendingId, reference }: { pendingId: string;
             {t("validationYes")}
           </Button>
         </form>
-        <form action={cancelUploadAction}>
+        <form action={cancel} aria-busy={cancelling}>
           <input type="hidden" name="pendingId" value={pendingId} />
           <input type="hidden" name="referenceNumber" value={reference} />
           <input type="hidden" name="locale" value={locale} />
-          <Button type="submit" variant="secondary" disabled={saving}>
+          <Button type="submit" variant="secondary" disabled={saving || cancelling}>
             {t("validationNo")}
           </Button>
         </form>

@@ -6,9 +6,9 @@ import { longDate } from "@/lib/i18n/long-date";
 import { cancelBulkUploads } from "@/lib/server/uploads/bulk-cancel-uploads";
 import { checkBulkFile, type BulkRequestSummary } from "@/lib/server/uploads/bulk-check-file";
 import { saveBulkUploads } from "@/lib/server/uploads/bulk-save-uploads";
-import type { UploadedBlob } from "@/lib/server/uploads/stage-upload";
-import { localeOf, revalidateRequestPages, SESSION_ENDED, signedIn, statusName } from "./form";
-import type { UploadProblem } from "./uploads";
+import { fileOf, revalidateRequestPages, statusName, textsOf, transcriptProblems, type UploadProblem } from "./form";
+import { formCall, GENERIC_ERROR } from "./pipeline";
+import type { ActionResult } from "./result";
 
 // Bulk upload (/requests/bulk-upload): the page sends its files one at a time to checkBulkFileAction, which stages
 // each matched file as the user's pending upload; saveBulkUploadsAction then saves the clean ones by pending id.
@@ -31,22 +31,14 @@ export type BulkFileRow = {
   problems?: UploadProblem[];
 };
 
-export type BulkCheckState = { ok: true; row: BulkFileRow } | { ok: false; messageKey: string };
+/** The answer for one file: the row on success, a message otherwise (the session ended, a broken page). */
+export type BulkCheckState = ActionResult & { row?: BulkFileRow };
 
 export type BulkSaveRow = { pendingId: string; saved: boolean; messageKey?: string; values?: Record<string, string | number> };
-export type BulkSaveState = { ok: true; rows: BulkSaveRow[] } | { ok: false; messageKey: string };
-
-
-function fileOf(form: FormData): UploadedBlob | null {
-  const value = form.get("file");
-  return typeof value === "object" && value !== null ? value : null;
-}
+export type BulkSaveState = ActionResult & { rows?: BulkSaveRow[] };
 
 /** Checks one file of the batch: parsed, matched in the user's scope, and staged when it matched one open request. */
-export async function checkBulkFileAction(form: FormData): Promise<BulkCheckState> {
-  const actor = await signedIn();
-  if (!actor) return SESSION_ENDED;
-  const locale = localeOf(form, actor);
+export const checkBulkFileAction = formCall<never, BulkCheckState>({}, async (_input, { actor, locale, form }): Promise<BulkCheckState> => {
   const result = await checkBulkFile({ actor, file: fileOf(form) });
   switch (result.outcome) {
     case "matched":
@@ -81,21 +73,17 @@ export async function checkBulkFileAction(form: FormData): Promise<BulkCheckStat
             row: {
               outcome: "refused",
               messageKey: "upload.refused",
-              problems: result.errors.map((e) => ({ messageKey: `pesc.errors.${e.code}`, ...(e.values && { values: e.values }), ...(e.line !== undefined && { line: e.line }) })),
+              problems: transcriptProblems(result.errors),
             },
           };
       }
   }
-}
+});
 
 /** "Save all clean matches": the pending uploads named by id, each saved on its own if it is still a clean match. */
-export async function saveBulkUploadsAction(form: FormData): Promise<BulkSaveState> {
-  const actor = await signedIn();
-  if (!actor) return SESSION_ENDED;
-  const locale = localeOf(form, actor);
-  const pendingIds = form.getAll("pendingId").filter((v): v is string => typeof v === "string");
-  const result = await saveBulkUploads({ actor, input: { pendingIds } });
-  if (!result.ok) return { ok: false, messageKey: "errors.generic" };
+export const saveBulkUploadsAction = formCall<never, BulkSaveState>({}, async (_input, { actor, locale, form }): Promise<BulkSaveState> => {
+  const result = await saveBulkUploads({ actor, input: { pendingIds: textsOf(form, "pendingId") } });
+  if (!result.ok) return GENERIC_ERROR;
   const rows: BulkSaveRow[] = [];
   for (const item of result.items) {
     if (item.ok) {
@@ -119,12 +107,10 @@ export async function saveBulkUploadsAction(form: FormData): Promise<BulkSaveSta
   }
   if (rows.some((r) => r.saved)) revalidateRequestPages();
   return { ok: true, rows };
-}
+});
 
 /** Forgets pending uploads of the batch that will not be saved (e.g. two files for one request). */
-export async function cancelBulkUploadsAction(form: FormData): Promise<void> {
-  const actor = await signedIn();
-  if (!actor) return;
-  const pendingIds = form.getAll("pendingId").filter((v): v is string => typeof v === "string");
-  await cancelBulkUploads({ actor, input: { pendingIds } });
-}
+export const cancelBulkUploadsAction = formCall({}, async (_input, { actor, form }) => {
+  await cancelBulkUploads({ actor, input: { pendingIds: textsOf(form, "pendingId") } });
+  return { ok: true };
+});

@@ -1,41 +1,20 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { actorOrThrow, NotSignedInError } from "@/lib/auth/guard";
-import type { Actor, Role } from "@/lib/auth/roles";
 import type { RequestStatus } from "@/lib/domain/statuses";
-import { isLocale, type Locale } from "@/lib/i18n/routing";
+import type { Locale } from "@/lib/i18n/routing";
+import type { UploadedBlob } from "@/lib/server/uploads/stage-upload";
 
-// Small pieces every form action shares (not a "use server" file: these are not actions).
+// Small pieces the request actions share (not a "use server" file: these are not actions). The pipeline every action
+// goes through is ./pipeline.ts.
 
-/**
- * The signed-in actor, or null when the session has ended or, given `roles`, the role does not allow the form (the
- * form then says so instead of throwing).
- */
-export async function signedIn(roles?: readonly Role[]): Promise<Actor | null> {
-  try {
-    return await actorOrThrow(roles);
-  } catch (error) {
-    if (error instanceof NotSignedInError) return null;
-    throw error;
-  }
+/** A file field of the form; null when none was chosen (a form submitted without a choice sends an empty file). */
+export function fileOf(form: FormData, name = "file"): UploadedBlob | null {
+  const value = form.get(name);
+  return typeof value === "object" && value !== null && value.size > 0 ? value : null;
 }
 
-/** A text field of the form ("" when absent or a file). */
-export const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === "string" ? value : "";
-};
-
-/** The page's language (for the values put into messages); never used for anything but wording. */
-export const localeOf = (form: FormData, actor: Actor): Locale => {
-  const value = form.get("locale");
-  return isLocale(value) ? value : actor.language;
-};
-
-/** The form's answer when the session ended meanwhile. */
-export const SESSION_ENDED = { ok: false, messageKey: "auth.sessionExpired" } as const;
-/** The form's answer when the request changed since the page was shown. */
-export const STALE_FORM = { ok: false, messageKey: "errors.staleForm" } as const;
+/** Every value of a repeated text field (a list of ids). */
+export const textsOf = (form: FormData, name: string) => form.getAll(name).filter((v): v is string => typeof v === "string");
 
 // Route file structures, route groups included: the dashboard, the details and applicant pages show a request's status.
 const REQUEST_PAGES = ["/[locale]/(app)/requests", "/[locale]/(app)/requests/[reference]", "/[locale]/(app)/applicants/[id]"];
@@ -54,4 +33,12 @@ export async function statusName(locale: Locale, status: RequestStatus): Promise
 /** The form's answer when the request's status does not allow the action (named in the user's language). */
 export async function invalidTransition(locale: Locale, status: RequestStatus) {
   return { ok: false, messageKey: "errors.invalidTransition", values: { status: await statusName(locale, status) } } as const;
+}
+
+/** One refused-file problem, worded by the form: `pesc.errors.<code>` with its values, at a line when known. */
+export type UploadProblem = { messageKey: string; values?: Record<string, string | number>; line?: number };
+
+/** The problems of a refused transcript, as the upload forms word them. */
+export function transcriptProblems(errors: readonly { code: string; values?: Record<string, string | number>; line?: number }[]): UploadProblem[] {
+  return errors.map((e) => ({ messageKey: `pesc.errors.${e.code}`, ...(e.values && { values: e.values }), ...(e.line !== undefined && { line: e.line }) }));
 }

@@ -1,6 +1,8 @@
 // The one shape every server action returns (architecture habit 3). Errors are message keys, translated in the
 // user's language by the form; never raw exception text.
-export type FieldErrors = Record<string, string[]>;
+import type { FieldErrors } from "@/lib/domain/field-errors";
+
+export type { FieldErrors };
 
 export type ActionResult = {
   ok: boolean;
@@ -14,13 +16,3 @@ export type ActionResult = {
 };
 
 export const initialActionResult: ActionResult = { ok: false };
-
-/** zod issues → per-field message keys (the schema's messages are message keys). */
-export function fieldErrorsFrom(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of issues) {
-    const key = String(issue.path[0] ?? "form");
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}

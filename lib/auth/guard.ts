@@ -40,16 +40,29 @@ export async function requireRole(roles: readonly Role[], returnTo?: string) {
   return actor;
 }
 
-export class NotSignedInError extends Error {
+/** No session, an ended one (signed out, deactivated, password changed), or one that must first change its password. */
+export class SessionEndedError extends Error {
   constructor() {
-    super("not signed in");
+    super("the session has ended");
+    this.name = "SessionEndedError";
   }
 }
 
-/** For server actions and route handlers: the actor or an error (never a redirect to a page). */
-export async function actorOrThrow(roles?: readonly Role[]): Promise<Actor> {
+/** Signed in, but the role does not allow this. */
+export class ForbiddenError extends Error {
+  constructor() {
+    super("the role does not allow this");
+    this.name = "ForbiddenError";
+  }
+}
+
+/**
+ * For server actions and route handlers: the actor, or an error that says which of the two it is (never a redirect to
+ * a page): SessionEndedError, or ForbiddenError when `roles` does not include the actor's.
+ */
+export async function actorOrThrow(roles?: readonly Role[], options: { allowTemporaryPassword?: boolean } = {}): Promise<Actor> {
   const actor = await getActor();
-  if (!actor || actor.mustChangePassword) throw new NotSignedInError();
-  if (roles && !roles.includes(actor.role)) throw new NotSignedInError();
+  if (!actor || (actor.mustChangePassword && !options.allowTemporaryPassword)) throw new SessionEndedError();
+  if (roles && !roles.includes(actor.role)) throw new ForbiddenError();
   return actor;
 }

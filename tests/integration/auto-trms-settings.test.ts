@@ -4,21 +4,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
-import type { Actor } from "@/lib/auth/roles";
 
 // Server actions and the progress endpoint ask the session for the actor; here each test says who is signed in.
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/lib/auth/guard", () => {
-  class NotSignedInError extends Error {}
-  return {
-    NotSignedInError,
-    getActor: async () => session.actor,
-    actorOrThrow: async (roles?: readonly string[]) => {
-      if (!session.actor || (roles && !roles.includes(session.actor.role))) throw new NotSignedInError("not signed in");
-      return session.actor;
-    },
-  };
-});
+vi.mock("@/lib/auth/auth", () => import("./helpers/session"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 import { GET as progressGet } from "@/app/api/admin/auto-trms/progress/route";
@@ -36,6 +24,7 @@ import fr from "@/messages/fr.json";
 import { actorFor } from "./helpers/actors";
 import { testRuntime } from "./helpers/background";
 import { seedDemo } from "./helpers/seeded";
+import { signInAs } from "./helpers/session";
 
 // "Re-run matching" writes its event to the outbox; this runtime works through the run as the app's would.
 testRuntime();
@@ -101,7 +90,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   logged = [];
-  session.actor = null;
+  signInAs(null);
 });
 
 /** A message key exists in both languages (the keys the server functions return are what the page shows). */
@@ -331,7 +320,7 @@ describe("testing the connection", () => {
 
   test("through the action, in the user's language: connected, secret refused, unreachable, unexpected answer", async () => {
     const otherAdmin = await configureSecondBoard();
-    session.actor = otherAdmin;
+    signInAs(otherAdmin);
     const info = vi.spyOn(console, "info").mockImplementation(() => {});
     const run = (fields: Record<string, string>) => testAutoTrmsConnectionAction(initialActionResult, form({ board: SECOND, ...fields }));
 
@@ -371,12 +360,12 @@ describe("testing the connection", () => {
     received.length = 0;
     const boardAdmin = await actorFor("demo.board");
     expect(await testAutoTrmsConnection({ actor: boardAdmin, boardNumber: SECOND, log })).toEqual({ ok: false, reason: "notFound" });
-    session.actor = boardAdmin;
+    signInAs(boardAdmin);
     expect(await testAutoTrmsConnectionAction(initialActionResult, form({ board: SECOND, url: "", secret: "" }))).toEqual({
       ok: false,
       messageKey: "errors.forbidden",
     });
-    session.actor = await actorFor("demo.school");
+    signInAs(await actorFor("demo.school"));
     expect(await testAutoTrmsConnectionAction(initialActionResult, form({ board: SECOND, url: "", secret: "" }))).toEqual({
       ok: false,
       messageKey: "errors.forbidden",
@@ -396,7 +385,7 @@ describe("testing the connection", () => {
 
 describe("saving through the action", () => {
   test("the form's fields come back after a refusal, never the secret", async () => {
-    session.actor = await actorFor("demo.board");
+    signInAs(await actorFor("demo.board"));
     const refused = await saveAutoTrmsSettingsAction(initialActionResult, form({ board: FIRST, enabled: "on", url: "http://sis.example.org", secret: SECRET }));
     expect(refused).toMatchObject({ ok: false, fieldErrors: { url: [`${E}.urlHttpsOrLocal`] }, messageKey: `${E}.fixErrors` });
     expect(refused.fields).toEqual({ enabled: "on", url: "http://sis.example.org", removeSecret: "" });
@@ -435,7 +424,7 @@ describe("re-running matching", () => {
     expect(await rerunMatching({ actor: boardAdmin, boardNumber: SECOND })).toEqual({ ok: false, reason: "notFound" });
     expect(await db.autoMatchRun.count()).toBe(0);
 
-    session.actor = boardAdmin;
+    signInAs(boardAdmin);
     expect(await rerunMatchingAction(initialActionResult, form({ board: FIRST }))).toEqual({ ok: false, messageKey: "admin.autoTrms.rematch.errors.notEnabled" });
     expect(messageExists("admin.autoTrms.rematch.errors.notConfigured")).toBe(true);
     expect(messageExists("admin.autoTrms.rematch.errors.alreadyRunning")).toBe(true);
@@ -444,7 +433,7 @@ describe("re-running matching", () => {
   test("a board administrator re-runs matching and follows the progress to the end", async () => {
     const otherAdmin = await actorFor("other.board.admin");
     expect(await updateAutoTrmsSettings({ actor: otherAdmin, input: input({ url: sisUrl, secret: SECRET }), log })).toMatchObject({ ok: true });
-    session.actor = otherAdmin;
+    signInAs(otherAdmin);
     expect(await (await progressGet(new Request(`http://localhost/api/admin/auto-trms/progress?board=${SECOND}`))).json()).toEqual({ progress: null });
 
     const started = await rerunMatchingAction(initialActionResult, form({ board: SECOND }));
@@ -468,13 +457,13 @@ describe("re-running matching", () => {
 
   test("the progress endpoint answers only to those who manage the board", async () => {
     const url = `http://localhost/api/admin/auto-trms/progress?board=${SECOND}`;
-    session.actor = null;
+    signInAs(null);
     expect((await progressGet(new Request(url))).status).toBe(401);
     for (const username of ["demo.board", "other.board", "demo.school"]) {
-      session.actor = await actorFor(username);
+      signInAs(await actorFor(username));
       expect((await progressGet(new Request(url))).status, username).toBe(404);
     }
-    session.actor = await actorFor("demo.admin");
+    signInAs(await actorFor("demo.admin"));
     const response = await progressGet(new Request(url));
     expect(response.status).toBe(200);
     expect(((await response.json()) as { progress: { finishedAt: string | null } | null }).progress).not.toBeNull();

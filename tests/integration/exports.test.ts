@@ -2,7 +2,6 @@ import zlib from "node:zlib";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/auth/roles";
 import { requestScope } from "@/lib/auth/scope";
 import { businessDaysBetween, torontoDate } from "@/lib/domain/business-days";
 import { foldName } from "@/lib/domain/fold";
@@ -14,19 +13,10 @@ import { requestOrderBy, requestWhere } from "@/lib/server/requests/request-wher
 import { isPostgres } from "@/lib/database-url.mjs";
 import { actorFor } from "./helpers/actors";
 import { seedDemo } from "./helpers/seeded";
+import { signInAs } from "./helpers/session";
 
 // The route handlers read the session through the guard; here the guard answers with the actor a test chooses.
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/lib/auth/guard", () => {
-  class NotSignedInError extends Error {}
-  return {
-    NotSignedInError,
-    actorOrThrow: async () => {
-      if (!session.actor) throw new NotSignedInError("not signed in");
-      return session.actor;
-    },
-  };
-});
+vi.mock("@/lib/auth/auth", () => import("./helpers/session"));
 
 const { GET: getCsv } = await import("@/app/api/exports/requests.csv/route");
 const { GET: getPdf } = await import("@/app/api/exports/requests.pdf/route");
@@ -300,7 +290,7 @@ describe("CSV", () => {
 
 describe("routes", () => {
   test("no session: 401 JSON, never a redirect to a page", async () => {
-    session.actor = null;
+    signInAs(null);
     for (const get of [getCsv, getPdf]) {
       const res = await get(new NextRequest("http://localhost/api/exports/requests.csv?tab=todo"));
       expect(res.status).toBe(401);
@@ -310,15 +300,15 @@ describe("routes", () => {
   });
 
   test("an invalid search: 400 with the error keys", async () => {
-    session.actor = await actorFor("demo.school");
+    signInAs(await actorFor("demo.school"));
     const res = await getCsv(new NextRequest("http://localhost/api/exports/requests.csv?from=2026-13-45&oen=12"));
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: "invalidSearch", errors: { from: "search.errors.invalidDate", oen: "search.errors.invalidOen" } });
   });
 
   test("CSV download: headers, file name, the user's language by default and `locale` to choose", async () => {
-    const actor = await actorFor("demo.school");
-    session.actor = { ...actor, language: "fr" };
+    await db.user.update({ where: { username: "demo.school" }, data: { language: "fr" } });
+    signInAs(await actorFor("demo.school"));
     const res = await getCsv(new NextRequest("http://localhost/api/exports/requests.csv?tab=in-progress"));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
@@ -333,7 +323,7 @@ describe("routes", () => {
   });
 
   test("PDF download", async () => {
-    session.actor = await actorFor("demo.school");
+    signInAs(await actorFor("demo.school"));
     const res = await getPdf(new NextRequest("http://localhost/api/exports/requests.pdf?tab=todo&locale=fr"));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/pdf");

@@ -13,19 +13,10 @@ import { findPendingTranscript } from "@/lib/server/transcripts/find-pending-tra
 import { transcriptPdf } from "@/lib/server/transcripts/transcript-pdf";
 import { actorFor } from "./helpers/actors";
 import { seedDemo } from "./helpers/seeded";
+import { signInAs } from "./helpers/session";
 
-// The route reads the session through the guard; here the guard answers with the actor a test chooses.
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/lib/auth/guard", () => {
-  class NotSignedInError extends Error {}
-  return {
-    NotSignedInError,
-    actorOrThrow: async () => {
-      if (!session.actor) throw new NotSignedInError("not signed in");
-      return session.actor;
-    },
-  };
-});
+// The route reads the session through the app's own guard; the session is the one a test chooses.
+vi.mock("@/lib/auth/auth", () => import("./helpers/session"));
 
 const { GET } = await import("@/app/api/transcripts/[reference]/pdf/route");
 
@@ -53,7 +44,7 @@ async function stage(actor: Actor, referenceNumber: string, bytes: Uint8Array): 
 }
 
 async function get(actor: Actor | null, reference: string, query = "") {
-  session.actor = actor;
+  signInAs(actor);
   const url = `http://localhost/api/transcripts/${encodeURIComponent(reference)}/pdf${query}`;
   return GET(new NextRequest(url), { params: Promise.resolve({ reference }) });
 }

@@ -32,7 +32,8 @@ async function temporaryPasswordEmail(to: string) {
   return { email, password };
 }
 
-const input = (over: Partial<CreateUserInput>): CreateUserInput => ({
+type Fields = { username: string; displayName: string; email: string; role: string; language: string; boardId?: string; schoolId?: string };
+const input = (over: Partial<Fields>): Fields & CreateUserInput => ({
   username: "someone",
   displayName: "Some One",
   email: "someone@example.org",
@@ -164,7 +165,7 @@ describe("createUser", () => {
 
   test("placement mistakes are field errors", async () => {
     const admin = await actorFor("demo.admin");
-    const refuse = async (over: Partial<CreateUserInput>, field: string, key: string) =>
+    const refuse = async (over: Partial<Fields>, field: string, key: string) =>
       expect(await createUser({ actor: admin, input: input({ username: "misplaced", ...over }) })).toEqual({
         ok: false,
         reason: "invalid",

@@ -27,3 +27,9 @@ export async function loadActor(userId: string): Promise<(Actor & { sessionVersi
     sessionVersion: user.sessionVersion,
   };
 }
+
+/** Whether the account must choose a new password before anything else (it signed in with a temporary one). */
+export async function mustChangePassword(username: string): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { username: username.trim().toLowerCase() }, select: { mustChangePassword: true } });
+  return user?.mustChangePassword ?? false;
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { actorOrThrow, NotSignedInError } from "@/lib/auth/guard";
+import { actorOrThrow, SessionEndedError } from "@/lib/auth/guard";
 import type { Actor } from "@/lib/auth/roles";
 import { parseRequestSearch, type RequestSearch } from "@/lib/domain/request-search";
 import { isLocale, type Locale } from "@/lib/i18n/routing";
@@ -18,7 +18,7 @@ export async function readExportRequest(url: URL): Promise<ExportRequest> {
   try {
     actor = await actorOrThrow();
   } catch (error) {
-    if (!(error instanceof NotSignedInError)) throw error;
+    if (!(error instanceof SessionEndedError)) throw error;
     return { ok: false, response: Response.json({ error: "unauthenticated" }, { status: 401, headers: NO_STORE }) };
   }
   const { search, errors } = parseRequestSearch(url.searchParams);

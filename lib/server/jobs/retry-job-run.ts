@@ -3,6 +3,8 @@ import { isOcasAdmin, type Actor } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { signalBackgroundWork } from "./signal";
 
+const RUN_ID = /^[A-Za-z0-9_-]{1,100}$/;
+
 export type RetryJobRunResult = { ok: true; functionId: string } | { ok: false; reason: "forbidden" | "notFound" };
 
 /**
@@ -12,6 +14,7 @@ export type RetryJobRunResult = { ok: true; functionId: string } | { ok: false; 
  */
 export async function retryJobRun(options: { actor: Pick<Actor, "role" | "username">; runId: string; now?: Date }): Promise<RetryJobRunResult> {
   if (!isOcasAdmin(options.actor)) return { ok: false, reason: "forbidden" };
+  if (!RUN_ID.test(options.runId)) return { ok: false, reason: "notFound" };
   const now = options.now ?? new Date();
   const run = await db.jobRun.findUnique({ where: { id: options.runId }, select: { functionId: true } });
   if (!run) return { ok: false, reason: "notFound" };

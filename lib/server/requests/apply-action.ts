@@ -1,4 +1,5 @@
 import "server-only";
+import { fieldErrorsOf } from "@/lib/domain/field-errors";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/roles";
@@ -15,7 +16,8 @@ export const ApplyActionSchema = z.object({
   action: z.enum(NO_UPLOAD_ACTIONS, "respond.errors.chooseResponse"),
   expectedVersion: ExpectedVersionSchema,
 });
-export type ApplyActionInput = z.input<typeof ApplyActionSchema>;
+/** What a form sends: anything, checked here by the schema (the one layer that validates input). */
+export type ApplyActionInput = { [K in keyof z.input<typeof ApplyActionSchema>]?: unknown };
 
 type ActionActor = Pick<Actor, "id" | "role" | "boardId" | "schoolId">;
 
@@ -23,6 +25,7 @@ export type ApplyActionResult =
   | {
       ok: true;
       referenceNumber: string;
+      action: NoUploadAction;
       from: RequestStatus;
       to: RequestStatus;
       version: number;
@@ -46,9 +49,7 @@ export async function applyAction(options: { actor: ActionActor; input: ApplyAct
   const now = options.now ?? new Date();
   const parsed = ApplyActionSchema.safeParse(options.input);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-    return { ok: false, reason: "invalid", fieldErrors };
+    return { ok: false, reason: "invalid", fieldErrors: fieldErrorsOf(parsed.error.issues) };
   }
   const { referenceNumber, action, expectedVersion } = parsed.data;
 
@@ -62,7 +63,7 @@ export async function applyAction(options: { actor: ActionActor; input: ApplyAct
     const repeat = await sameActionRecorded({ requestId: request.id, actorId: actor.id, action, version: expectedVersion + 1 }, request.version);
     if (!repeat) return { ok: false, reason: "stale" };
     // A retried submit of what already happened (its email was queued with it): say it is done.
-    return { ok: true, referenceNumber, from: repeat.from, to: request.status, version: request.version, repeated: true, email: null };
+    return { ok: true, referenceNumber, action, from: repeat.from, to: request.status, version: request.version, repeated: true, email: null };
   }
 
   const to = nextStatus(request.status, "NO_UPLOAD", action);
@@ -85,7 +86,7 @@ export async function applyAction(options: { actor: ActionActor; input: ApplyAct
   });
   if (!changed.ok) return { ok: false, reason: "stale" };
   if (email) signalBackgroundWork();
-  return { ok: true, referenceNumber, from: request.status, to, version: changed.version, repeated: false, email };
+  return { ok: true, referenceNumber, action, from: request.status, to, version: changed.version, repeated: false, email };
 }
 
 /** The latest timeline action, when it is this very action by this user and led to the request's current version. */

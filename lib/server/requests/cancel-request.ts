@@ -1,4 +1,5 @@
 import "server-only";
+import { fieldErrorsOf } from "@/lib/domain/field-errors";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { isOcasAdmin, type Actor } from "@/lib/auth/roles";
@@ -40,9 +41,7 @@ export async function cancelRequest(options: {
   if (!isOcasAdmin(actor)) return { ok: false, reason: "forbidden" };
   const parsed = CancelRequestSchema.safeParse(options.input);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-    return { ok: false, reason: "invalid", fieldErrors };
+    return { ok: false, reason: "invalid", fieldErrors: fieldErrorsOf(parsed.error.issues) };
   }
   const { referenceNumber, reason, expectedVersion } = parsed.data;
   const request = await db.transcriptRequest.findFirst({

@@ -1,4 +1,5 @@
 import "server-only";
+import { fieldErrorsOf } from "@/lib/domain/field-errors";
 import crypto from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
@@ -44,7 +45,8 @@ export const CreateUserSchema = z.object({
   language: z.enum(["en", "fr"], `${E}.languageRequired`),
 });
 
-export type CreateUserInput = z.input<typeof CreateUserSchema>;
+/** What a form sends: anything, checked here by the schema (the one layer that validates input). */
+export type CreateUserInput = { [K in keyof z.input<typeof CreateUserSchema>]?: unknown };
 
 type ManagerActor = Pick<Actor, "id" | "role" | "boardId" | "schoolId">;
 
@@ -93,9 +95,7 @@ export async function createUser(options: { actor: ManagerActor; input: CreateUs
 
   const parsed = CreateUserSchema.safeParse(options.input);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-    return { ok: false, reason: "invalid", fieldErrors };
+    return { ok: false, reason: "invalid", fieldErrors: fieldErrorsOf(parsed.error.issues) };
   }
   const input = parsed.data;
   if (!grantableRoles(actor).includes(input.role)) return invalid("role", "roleNotAllowed");

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { actorOrThrow, NotSignedInError } from "@/lib/auth/guard";
+import { actorOrThrow, SessionEndedError } from "@/lib/auth/guard";
 import type { Actor } from "@/lib/auth/roles";
 import { attachmentDisposition } from "@/lib/domain/content-disposition";
 import { LOCALES } from "@/lib/i18n/routing";
@@ -30,7 +30,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   try {
     actor = await actorOrThrow();
   } catch (error) {
-    if (!(error instanceof NotSignedInError)) throw error;
+    if (!(error instanceof SessionEndedError)) throw error;
     return Response.json({ error: "unauthenticated" }, { status: 401, headers: NO_STORE });
   }
   const query = QuerySchema.safeParse({
