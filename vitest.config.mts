@@ -11,7 +11,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["tests/unit/**/*.test.ts", "lib/**/*.test.ts"],
+          include: ["tests/unit/**/*.test.ts"],
           environment: "node",
           setupFiles: ["tests/setup/fail-on-console-error.ts"],
           // Projects with different maxWorkers need distinct groups to run in one `vitest run`: unit first.

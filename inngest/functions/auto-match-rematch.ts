@@ -1,11 +1,11 @@
 import { inngest } from "@/inngest/client";
 import { rematchRequested, RematchRequestedData } from "@/inngest/events";
-import { rematchBatch, type RematchCursor } from "@/lib/server/auto-match/run-rematch";
+import { rematchBatch, type RematchCursor } from "@/lib/server/auto-trms/run-rematch";
 
 export const AUTO_MATCH_REMATCH_ID = "auto-match-rematch";
 
 /**
- * "Re-run matching" for a board (lib/server/auto-match/rematch.ts): one step per batch of To Do requests, so that a
+ * "Re-run matching" for a board (lib/server/auto-trms/rematch.ts): one step per batch of To Do requests, so that a
  * retry resumes after the last finished batch instead of matching everything again.
  */
 export const autoMatchRematchFunction = inngest.createFunction(

@@ -1,13 +1,13 @@
 import { inngest } from "@/inngest/client";
 import { requestCreated, requestReleased, RequestEventData } from "@/inngest/events";
 import { SIS_CONCURRENCY_PER_BOARD } from "@/lib/sis/call-sis";
-import { autoMatchRequest } from "@/lib/server/auto-match/match-request";
+import { autoMatchRequest } from "@/lib/server/auto-trms/match-request";
 
 export const AUTO_MATCH_ID = "auto-match";
 
 /**
  * Auto-TRMS (product §6, §10): each new request, and each Send-at-End-of-Semester request when it becomes due, is
- * matched against its board's SIS (lib/server/auto-match/match-request.ts). Boards without Auto-TRMS are skipped
+ * matched against its board's SIS (lib/server/auto-trms/match-request.ts). Boards without Auto-TRMS are skipped
  * there: their requests wait in To Do as Action Required.
  */
 export const autoMatchFunction = inngest.createFunction(

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import type { Role } from "@/lib/auth/roles";
-import { rerunMatching } from "@/lib/server/auto-trms/rerun-matching";
+import { requestRematch } from "@/lib/server/auto-trms/rematch";
 import { connectionTestMessage, testAutoTrmsConnection } from "@/lib/server/auto-trms/test-settings";
 import { updateAutoTrmsSettings } from "@/lib/server/auto-trms/update-settings";
 import { FORBIDDEN, formAction } from "./pipeline";
@@ -51,8 +51,8 @@ export const testAutoTrmsConnectionAction = formAction({ roles: MANAGERS, fields
 });
 
 /** Starts a re-run of matching; the page then polls its progress. `values.runId` names the run it started. */
-export const rerunMatchingAction = formAction({ roles: MANAGERS, fields: ["board"] }, async ({ board }, { actor }) => {
-  const result = await rerunMatching({ actor, boardNumber: board });
+export const startRematchAction = formAction({ roles: MANAGERS, fields: ["board"] }, async ({ board }, { actor }) => {
+  const result = await requestRematch({ actor, boardNumber: board });
   if (!result.ok) {
     if (result.reason === "forbidden" || result.reason === "notFound") return FORBIDDEN;
     return { ok: false, messageKey: `admin.autoTrms.rematch.errors.${result.reason}` };

@@ -17,7 +17,6 @@ export type Actor = {
 };
 
 export const isOcasAdmin = (a: Pick<Actor, "role">) => a.role === "OCAS_ADMIN";
-export const isBoardLevel = (a: Pick<Actor, "role">) => a.role === "BOARD_ADMIN" || a.role === "BOARD_USER";
 /** Board administrators and OCAS administrators manage users and Auto-TRMS settings. */
 export const canManageUsers = (a: Pick<Actor, "role">) => a.role === "OCAS_ADMIN" || a.role === "BOARD_ADMIN";
 /** Users who see more than one school (and so the School column and filter). */

@@ -131,14 +131,3 @@ export function slaState(ageBusinessDays: number, slaBusinessDays: number): SlaS
   if (ageBusinessDays < slaBusinessDays) return "within";
   return ageBusinessDays === slaBusinessDays ? "reached" : "past";
 }
-
-/**
- * The latest Toronto payment date that makes a request at least `age` business days old on `today`,
- * so that SQL can filter on the paid date instead of computing ages row by row.
- */
-export function latestPaidDateForAge(today: string, age: number): string {
-  if (!Number.isInteger(age) || age < 0) throw new RangeError(`not a business-day age: ${age}`);
-  // The age-th business day on or before today must fall after the payment date.
-  const tomorrow = dayNumber(today) + 1;
-  return dateOf(dayNumber(addBusinessDays(dateOf(tomorrow), -age)) - 1);
-}

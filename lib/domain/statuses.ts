@@ -78,10 +78,6 @@ const STATUS_AFTER_NO_UPLOAD_ACTION: Readonly<Record<NoUploadAction, RequestStat
   FINANCIAL_HOLD: "FINANCIAL_HOLD",
 };
 
-export function statusAfterNoUploadAction(action: NoUploadAction): RequestStatus {
-  return STATUS_AFTER_NO_UPLOAD_ACTION[action];
-}
-
 export type RequestEvent =
   | "UPLOAD_SAVED"
   | "PROCESSING_SUCCEEDED"

@@ -33,7 +33,7 @@ export type AutoMatchDecision =
   | { outcome: Exclude<AutoMatchOutcome, "MATCHED" | "STALE">; reason: StoredReason; comparisons?: FieldComparison[] };
 
 /**
- * A decision as written (lib/server/auto-match/write-outcomes.ts): for a match, the transcript's bytes as the SIS
+ * A decision as written (lib/server/auto-trms/write-outcomes.ts): for a match, the transcript's bytes as the SIS
  * sent them (stored as they are) and their SHA-256 instead of the parsed transcript.
  */
 export type AutoMatchVerdict =
@@ -41,11 +41,6 @@ export type AutoMatchVerdict =
   | Exclude<AutoMatchDecision, { outcome: "MATCHED" }>;
 
 type Answer = SisCallResult["answer"];
-
-/** The decision for one request from the SIS's final answer. */
-export function decideAutoMatch(answer: Answer, request: RequestIdentity): AutoMatchDecision {
-  return answer.kind === "transcript" ? decideTranscript(answer.xml, request) : decideWithoutTranscript(answer, request);
-}
 
 /** The decision for a final answer that carries no transcript: always a reason to leave the request in To Do. */
 export function decideWithoutTranscript(

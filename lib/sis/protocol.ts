@@ -1,5 +1,5 @@
 // The Auto-TRMS protocol (contracts §2): what TRMS sends to a board's SIS and what each answer means. Pure: the
-// HTTP call is in lib/sis/call-sis.ts, the decision about the request in lib/server/auto-match/.
+// HTTP call is in lib/sis/call-sis.ts, the decision about the request in lib/server/auto-trms/.
 import { z } from "zod";
 
 /** Time limit of one call (contracts §2). */

@@ -210,6 +210,7 @@ export const EXTRA_ACCOUNTS: readonly AccountSeed[] = [
 export const DEFAULT_SIS_DOUBLE_URL = "http://127.0.0.1:4010/sis";
 /** The bearer secret of the SIS test double (tests/doubles/sis-server.mjs, same default; SIS_DOUBLE_SECRET overrides
  * both): a demo value, stored sealed for the Auto-TRMS board. */
-export const DEFAULT_SIS_DOUBLE_SECRET = "demo-sis-secret-99998";
+// The SIS test double's demo secret, the one the seed seals for board 99998: defined once, by the double.
+export { DEFAULT_SIS_DOUBLE_SECRET } from "../../tests/doubles/sis-server.mjs";
 export const DEFAULT_INTAKE_API_KEY = "demo-intake-key";
 export const DEFAULT_SLA_BUSINESS_DAYS = 5;

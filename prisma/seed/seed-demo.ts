@@ -6,7 +6,7 @@ import { sealSecret } from "@/lib/auth/secret-box";
 import type { Db } from "@/lib/db-client";
 import type { RequestStatus } from "@/lib/domain/statuses";
 import { demoPdf, storedNameFor, writeStoredFile } from "./files";
-import { buildPescTranscript } from "./pesc-template";
+import { buildPescTranscript } from "./pesc-template.mjs";
 import { createIdGenerator } from "./prng";
 import {
   BOARDS,

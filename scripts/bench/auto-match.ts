@@ -1,7 +1,7 @@
 // quality.md "auto-match against the SIS test double: ≥ 200 requests/s with 50 ms SIS latency (bounded concurrency)".
 // In a throwaway SQLite database: N To Do requests of an Auto-TRMS board whose applicants the SIS double (a child
 // process answering after 50 ms) knows, then a rematch run over all of them through the production path
-// (lib/server/auto-match/run-rematch.ts: keyset batches, bounded concurrency, the SIS call with its per-board bound,
+// (lib/server/auto-trms/run-rematch.ts: keyset batches, bounded concurrency, the SIS call with its per-board bound,
 // the PESC check, the transcript stored and the request completed). Prints requests/s.
 // `npx tsx scripts/bench/auto-match.ts [--requests 2000] [--rounds 3] [--latency 50] [--pragma "synchronous=NORMAL"] [--pesc-workers 0|1|2]
 // [--json out]`; scripts/bench.ts runs
@@ -80,8 +80,8 @@ export async function runAutoMatchBench(
     for (const pragma of options.pragmas ?? []) await db.$queryRawUnsafe(`PRAGMA ${pragma}`);
     const { sealSecret } = await import("@/lib/auth/secret-box");
     const { foldName } = await import("@/lib/domain/fold");
-    const { rematchBatch } = await import("@/lib/server/auto-match/run-rematch");
-    const { REMATCH_CONCURRENCY } = await import("@/lib/server/auto-match/run-rematch");
+    const { rematchBatch } = await import("@/lib/server/auto-trms/run-rematch");
+    const { REMATCH_CONCURRENCY } = await import("@/lib/server/auto-trms/run-rematch");
     const pool = await import("@/lib/sis/pesc-pool");
     if (options.pescWorkers !== undefined) pool.configurePescPool({ workers: options.pescWorkers });
 

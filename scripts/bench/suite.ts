@@ -94,7 +94,7 @@ async function main(): Promise<void> {
   const { findRequestRows, findRequests } = await import("@/lib/server/requests/find-requests");
   // The dashboard reads on connections of its own (docs/decisions/0010). Its statements are recorded for the plans:
   // on SQLite through its listener; on PostgreSQL the capture of pg's queries (sql-capture.ts) already sees them.
-  const { dashboardReader, listenToDashboardSql } = await import("@/lib/server/requests/dashboard-reader");
+  const { dashboardReader, listenToDashboardSql } = await import("@/lib/server/sql/dashboard-reader");
   if (args.kind === "sqlite") listenToDashboardSql(recordSql);
   const { parseRequestSearch, SORT_KEYS } = await import("@/lib/domain/request-search");
   const { foldName } = await import("@/lib/domain/fold");

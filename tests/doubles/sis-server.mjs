@@ -19,13 +19,13 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildPescTranscript, escapeXml } from "../../prisma/seed/pesc-template.mjs";
 
 export const DEFAULT_SIS_DOUBLE_SECRET = "demo-sis-secret-99998";
 export const SIS_PATH = "/sis";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_RECORDS_FILE = path.join(here, "sis-data/records.json");
-const TEMPLATE_FILE = path.join(here, "../fixtures/pesc/ontario-highschool-transcript.xml");
 const MAX_BODY_BYTES = 64 * 1024;
 const ANSWERS = new Set(["transcript", "noAcademicData", "financialHold", "multipleMatches", "invalidTranscript", "unavailable"]);
 
@@ -163,56 +163,10 @@ export function findRecords(records, query) {
 }
 
 // --- PESC ---------------------------------------------------------------------------------------------------------
-// The same substitutions as prisma/seed/pesc-template.ts (the double runs without TypeScript); a test checks that
-// both give the same file.
 
-let template;
-
-function escapeXml(s) {
-  return String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
-}
-
-function replaceElement(xml, tag, value, from = 0) {
-  const open = `<${tag}>`;
-  const close = `</${tag}>`;
-  const start = xml.indexOf(open, from);
-  const end = start < 0 ? -1 : xml.indexOf(close, start);
-  if (start < 0 || end < 0) throw new Error(`PESC template: <${tag}> not found`);
-  if (value === null) {
-    const lineStart = xml.lastIndexOf("\n", start);
-    return xml.slice(0, lineStart) + xml.slice(end + close.length);
-  }
-  return xml.slice(0, start + open.length) + escapeXml(value) + xml.slice(end);
-}
-
-const GENDER_CODES = { MALE: "Male", FEMALE: "Female" };
-
-/** The transcript of a record for a call with `referenceNumber`. */
+/** The transcript of a record for a call with `referenceNumber`: the seed's own template (one module for both). */
 export function renderTranscript(record, referenceNumber) {
-  template ??= fs.readFileSync(TEMPLATE_FILE, "utf8");
-  let xml = template;
-  const at = (marker) => {
-    const i = xml.indexOf(marker);
-    if (i < 0) throw new Error(`PESC template: ${marker} not found`);
-    return i;
-  };
-  const refDigits = referenceNumber.replace(/\D/g, "").padStart(8, "0");
-  xml = replaceElement(xml, "DocumentID", `9876543210${refDigits}`.slice(-18));
-  if (record.boardName !== undefined) xml = replaceElement(xml, "OrganizationName", record.boardName, at("<Source>"));
-  if (record.boardNumber !== undefined) xml = replaceElement(xml, "ESIS", record.boardNumber.padStart(8, "0"), at("<Source>"));
-  xml = replaceElement(xml, "RequestTrackingID", referenceNumber);
-  if (record.studentNumber !== undefined) xml = replaceElement(xml, "SchoolAssignedPersonID", record.studentNumber, at("<Person>"));
-  xml = replaceElement(xml, "AgencyAssignedID", record.oen ?? "000000000", at("<AgencyIdentifier>"));
-  xml = replaceElement(xml, "BirthDate", record.dateOfBirth, at("<Birth>"));
-  const name = at("<Name>");
-  xml = replaceElement(xml, "FirstName", record.firstName, name);
-  xml = replaceElement(xml, "MiddleName", record.middleName ?? null, name);
-  xml = replaceElement(xml, "LastName", record.lastName, name);
-  xml = replaceElement(xml, "GenderCode", GENDER_CODES[record.gender] ?? record.gender, at("<Gender>"));
-  const school = at("<School>");
-  xml = replaceElement(xml, "OrganizationName", record.schoolName, school);
-  xml = replaceElement(xml, "ESIS", record.mident.padStart(8, "0"), school);
-  return xml;
+  return buildPescTranscript({ ...record, referenceNumber });
 }
 
 // --- HTTP helpers -------------------------------------------------------------------------------------------------

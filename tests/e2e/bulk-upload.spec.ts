@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import Database from "better-sqlite3";
-import { buildPescTranscript } from "../../prisma/seed/pesc-template";
+import { buildPescTranscript } from "../../prisma/seed/pesc-template.mjs";
 import { DEMO_ACCOUNTS, expect, test } from "./fixtures";
 
 // Bulk upload (product §4, issue 7) through the real UI in both languages: several PESC files generated for seeded
-// requests (prisma/seed/pesc-template.ts), checked with progress, reviewed in the table (clean matches, a
+// requests (prisma/seed/pesc-template.mjs), checked with progress, reviewed in the table (clean matches, a
 // difference, no match, refused files, two files for one request), then "Save all clean matches" and processing to
 // Complete. The requests are taken from the middle of the first school's open requests: other specs use the first
 // and the last ones.

@@ -1,18 +1,24 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import { DEMO_ACCOUNTS as SEEDED_ACCOUNTS } from "../../prisma/seed/reference-data";
 
 // Shared pieces of the end-to-end tests: the demo accounts, a login helper and an accessibility check.
 // Import `test` and `expect` from here instead of @playwright/test.
 
 export type Locale = "en" | "fr";
 
-/** The seeded demo accounts (contracts §7): permanent passwords, no forced change. */
+/** The seeded demo accounts (contracts §7): permanent passwords, no forced change. The seed's own list. */
+const account = (username: string) => {
+  const seeded = SEEDED_ACCOUNTS.find((a) => a.username === username);
+  if (!seeded) throw new Error(`no demo account ${username} in prisma/seed/reference-data.ts`);
+  return seeded;
+};
 export const DEMO_ACCOUNTS = {
-  admin: { username: "demo.admin", password: "Demo-Admin-2026!", role: "OCAS administrator" },
-  board: { username: "demo.board", password: "Demo-Board-2026!", role: "board administrator, first board" },
-  school: { username: "demo.school", password: "Demo-School-2026!", role: "school user, first school of the first board" },
-  school2: { username: "demo.school2", password: "Demo-School2-2026!", role: "school user, second school of the first board" },
-  otherBoard: { username: "other.board", password: "Demo-Other-2026!", role: "board user, second board" },
+  admin: account("demo.admin"),
+  board: account("demo.board"),
+  school: account("demo.school"),
+  school2: account("demo.school2"),
+  otherBoard: account("other.board"),
 } as const;
 
 export type DemoAccount = (typeof DEMO_ACCOUNTS)[keyof typeof DEMO_ACCOUNTS];

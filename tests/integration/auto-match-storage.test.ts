@@ -2,12 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
-import { autoMatchRequest } from "@/lib/server/auto-match/match-request";
+import { autoMatchRequest } from "@/lib/server/auto-trms/match-request";
 import type { SisDouble } from "@/tests/doubles/sis-server.mjs";
 import { FAST_SIS, makeRequest, newIdentity, recordOf, requestState, startDouble } from "./helpers/auto-trms";
 import { seedDemo } from "./helpers/seeded";
 
-// A transcript the SIS sent is kept in a file before its row is committed (lib/server/auto-match/write-outcomes.ts).
+// A transcript the SIS sent is kept in a file before its row is committed (lib/server/auto-trms/write-outcomes.ts).
 // When the file cannot be written, nothing at all is written for the request: it stays as it was, and a later
 // attempt completes it. (Its own test file: it blocks this file's storage folder for a while.)
 

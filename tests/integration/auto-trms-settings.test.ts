@@ -10,12 +10,12 @@ vi.mock("@/lib/auth/auth", () => import("./helpers/session"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 import { GET as progressGet } from "@/app/api/admin/auto-trms/progress/route";
-import { rerunMatchingAction, saveAutoTrmsSettingsAction, testAutoTrmsConnectionAction } from "@/lib/actions/auto-trms";
+import { startRematchAction, saveAutoTrmsSettingsAction, testAutoTrmsConnectionAction } from "@/lib/actions/auto-trms";
 import { initialActionResult } from "@/lib/actions/result";
 import { openSecret, sealSecret } from "@/lib/auth/secret-box";
 import { db } from "@/lib/db";
 import { getAutoTrmsSettings, listManageableBoards } from "@/lib/server/auto-trms/get-settings";
-import { findMatchingProgress, rerunMatching } from "@/lib/server/auto-trms/rerun-matching";
+import { findRematchProgress, requestRematch } from "@/lib/server/auto-trms/rematch";
 import { endpointUrlProblem } from "@/lib/server/auto-trms/settings-schema";
 import { connectionTestMessage, testAutoTrmsConnection } from "@/lib/server/auto-trms/test-settings";
 import { updateAutoTrmsSettings, type UpdateAutoTrmsResult } from "@/lib/server/auto-trms/update-settings";
@@ -417,15 +417,15 @@ describe("re-running matching", () => {
   test("refused while Auto-TRMS is off or incomplete, and for another board", async () => {
     const boardAdmin = await actorFor("demo.board");
     await db.board.update({ where: { number: FIRST }, data: { autoTrmsEnabled: false, autoTrmsUrl: null, autoTrmsSecret: null } });
-    expect(await rerunMatching({ actor: boardAdmin })).toEqual({ ok: false, reason: "notEnabled" });
+    expect(await requestRematch({ actor: boardAdmin })).toEqual({ ok: false, reason: "notEnabled" });
     await db.board.update({ where: { number: FIRST }, data: { autoTrmsEnabled: true, autoTrmsUrl: sisUrl } });
-    expect(await rerunMatching({ actor: boardAdmin })).toEqual({ ok: false, reason: "notConfigured" });
+    expect(await requestRematch({ actor: boardAdmin })).toEqual({ ok: false, reason: "notConfigured" });
     await db.board.update({ where: { number: FIRST }, data: { autoTrmsEnabled: false, autoTrmsUrl: null } });
-    expect(await rerunMatching({ actor: boardAdmin, boardNumber: SECOND })).toEqual({ ok: false, reason: "notFound" });
+    expect(await requestRematch({ actor: boardAdmin, boardNumber: SECOND })).toEqual({ ok: false, reason: "notFound" });
     expect(await db.autoMatchRun.count()).toBe(0);
 
     signInAs(boardAdmin);
-    expect(await rerunMatchingAction(initialActionResult, form({ board: FIRST }))).toEqual({ ok: false, messageKey: "admin.autoTrms.rematch.errors.notEnabled" });
+    expect(await startRematchAction(initialActionResult, form({ board: FIRST }))).toEqual({ ok: false, messageKey: "admin.autoTrms.rematch.errors.notEnabled" });
     expect(messageExists("admin.autoTrms.rematch.errors.notConfigured")).toBe(true);
     expect(messageExists("admin.autoTrms.rematch.errors.alreadyRunning")).toBe(true);
   });
@@ -436,7 +436,7 @@ describe("re-running matching", () => {
     signInAs(otherAdmin);
     expect(await (await progressGet(new Request(`http://localhost/api/admin/auto-trms/progress?board=${SECOND}`))).json()).toEqual({ progress: null });
 
-    const started = await rerunMatchingAction(initialActionResult, form({ board: SECOND }));
+    const started = await startRematchAction(initialActionResult, form({ board: SECOND }));
     expect(started).toMatchObject({ ok: true, messageKey: "admin.autoTrms.rematch.started", values: { runId: expect.any(String), total: expect.any(Number) } });
     const { runId, total } = started.values as { runId: string; total: number };
     expect(total).toBeGreaterThan(0);
@@ -452,7 +452,7 @@ describe("re-running matching", () => {
     }
     // The local SIS knows none of the applicants: every request was tried and none matched.
     expect(progress).toMatchObject({ runId, total, done: total, matched: 0, errors: total, finishedAt: expect.any(String) });
-    expect(await findMatchingProgress({ actor: otherAdmin })).toMatchObject({ found: true, progress: { runId, done: total } });
+    expect(await findRematchProgress({ actor: otherAdmin })).toMatchObject({ found: true, progress: { runId, done: total } });
   });
 
   test("the progress endpoint answers only to those who manage the board", async () => {

@@ -8,7 +8,7 @@ import { checkBulkFile, type BulkCheckResult } from "@/lib/server/uploads/bulk-c
 import { cancelBulkUploads } from "@/lib/server/uploads/bulk-cancel-uploads";
 import { saveBulkUploads } from "@/lib/server/uploads/bulk-save-uploads";
 import { MAX_UPLOAD_BYTES, type UploadedBlob } from "@/lib/server/uploads/stage-upload";
-import { buildPescTranscript } from "@/prisma/seed/pesc-template";
+import { buildPescTranscript } from "@/prisma/seed/pesc-template.mjs";
 import { actorFor } from "./helpers/actors";
 import { testRuntime } from "./helpers/background";
 import { seedDemo } from "./helpers/seeded";

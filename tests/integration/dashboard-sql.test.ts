@@ -15,7 +15,7 @@ import {
   postgresTimestamp,
   sqliteDate,
   sqliteReader,
-} from "@/lib/server/requests/dashboard-reader";
+} from "@/lib/server/sql/dashboard-reader";
 import { findRequestRows, findRequests, findRequestsWithPrisma, REQUEST_ROW_SELECT } from "@/lib/server/requests/find-requests";
 import { requestOrderBy, requestWhere } from "@/lib/server/requests/request-where";
 import { isPostgres } from "@/lib/database-url.mjs";

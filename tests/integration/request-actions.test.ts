@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/sqlite/client";
-import { NO_UPLOAD_ACTIONS, statusAfterNoUploadAction, tabOfStatus, type NoUploadAction } from "@/lib/domain/statuses";
+import { NO_UPLOAD_ACTIONS, nextStatus, tabOfStatus, type NoUploadAction } from "@/lib/domain/statuses";
 import { applyAction } from "@/lib/server/requests/apply-action";
 import { cancelRequest } from "@/lib/server/requests/cancel-request";
 import { actorFor } from "./helpers/actors";
@@ -64,7 +64,7 @@ async function expectActionEffects(request: Awaited<ReturnType<typeof pick>>, ac
   const actor = await actorFor("demo.board");
   const before = Date.now();
   const result = await applyAction({ actor, input: { referenceNumber: request.referenceNumber, action, expectedVersion: request.version } });
-  const to = statusAfterNoUploadAction(action);
+  const to = nextStatus(request.status, "NO_UPLOAD", action)!;
   expect(result).toMatchObject({ ok: true, from: request.status, to, version: request.version + 1, repeated: false });
 
   const after = await reload(request.id);

@@ -14,7 +14,7 @@ import { businessDaysBetween } from "@/lib/domain/business-days";
 import { foldName } from "@/lib/domain/fold";
 import { hasValidOenCheckDigit } from "@/lib/domain/oen";
 import { isComplete, REQUEST_STATUSES, tabOfStatus, type RequestStatus } from "@/lib/domain/statuses";
-import { buildPescTranscript } from "@/prisma/seed/pesc-template";
+import { buildPescTranscript } from "@/prisma/seed/pesc-template.mjs";
 import { DEFAULT_SIS_DOUBLE_SECRET } from "@/prisma/seed/reference-data";
 import { seed } from "@/prisma/seed/seed-demo";
 

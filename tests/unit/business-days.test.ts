@@ -4,7 +4,6 @@ import {
   businessDaysBetween,
   DEFAULT_SLA_BUSINESS_DAYS,
   isBusinessDay,
-  latestPaidDateForAge,
   ontarioHolidays,
   slaState,
   TORONTO_TZ,
@@ -272,35 +271,6 @@ describe("SLA", () => {
     [1, 0, "past"],
   ] as const)("age %i with SLA %i is %s", (age, sla, expected) => {
     expect(slaState(age, sla)).toBe(expected);
-  });
-});
-
-describe("latestPaidDateForAge", () => {
-  it.each([
-    ["2026-01-19", 0, "2026-01-19"],
-    ["2026-01-19", 1, "2026-01-18"], // paid by Sunday: Monday makes 1
-    ["2026-01-19", 2, "2026-01-15"], // Friday and Monday
-    ["2026-01-18", 1, "2026-01-15"], // on a Sunday, only Friday counts
-    ["2026-12-29", 1, "2026-12-28"],
-    ["2026-12-29", 2, "2026-12-23"], // Christmas and Boxing Day observed do not count
-  ] as const)("on %s, age %i needs payment by %s", (today, age, expected) => {
-    expect(latestPaidDateForAge(today, age)).toBe(expected);
-  });
-
-  it("is the exact cut-off of businessDaysBetween (checked over 400 days and ages 0–25)", () => {
-    for (const today of datesFrom("2026-06-01", 400)) {
-      for (let age = 0; age <= 25; age++) {
-        const cutoff = latestPaidDateForAge(today, age);
-        expect(businessDaysBetween(midday(cutoff), midday(today)), `${today} ${age}`).toBeGreaterThanOrEqual(age);
-        // Age 0 has no later bound: every request is at least 0 days old.
-        if (age > 0) expect(businessDaysBetween(midday(nextDay(cutoff)), midday(today)), `${today} ${age}`).toBeLessThan(age);
-      }
-    }
-  });
-
-  it("refuses a negative or fractional age", () => {
-    expect(() => latestPaidDateForAge("2026-01-19", -1)).toThrow(RangeError);
-    expect(() => latestPaidDateForAge("2026-01-19", 1.5)).toThrow(RangeError);
   });
 });
 

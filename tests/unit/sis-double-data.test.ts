@@ -2,13 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseTranscript } from "@/lib/domain/pesc/parse-transcript";
-import { buildPescTranscript } from "@/prisma/seed/pesc-template";
-import { DEFAULT_SIS_DOUBLE_SECRET } from "@/prisma/seed/reference-data";
+import { buildPescTranscript } from "@/prisma/seed/pesc-template.mjs";
 import { planDemoData } from "@/prisma/seed/requests";
 import { planSisRecords, SIS_RECORDS_RELATIVE_PATH, sisRecordsFileText } from "@/prisma/seed/sis-records";
 import * as double from "@/tests/doubles/sis-server.mjs";
 
-// The SIS test double runs with plain Node, apart from the TypeScript seed: these keep the two in step.
+// The SIS test double runs with plain Node, apart from the TypeScript seed: its records are the seed's plan, and its
+// transcripts the seed's template (one module, prisma/seed/pesc-template.mjs), which the parser must accept.
 
 describe("the SIS double's data", () => {
   it("is the committed plan of the demo data (regenerate with `npx tsx prisma/seed/sis-records.ts`)", () => {
@@ -29,10 +29,6 @@ describe("the SIS double's data", () => {
     expect(records.some((r) => r.note?.startsWith("differs"))).toBe(true);
     // Some of the board's applicants are unknown to the SIS (404).
     expect(records.length).toBeLessThan(new Set(applicants.map((a) => a.accountNumber)).size);
-  });
-
-  it("uses the secret the seed stores for board 99998", () => {
-    expect(double.DEFAULT_SIS_DOUBLE_SECRET).toBe(DEFAULT_SIS_DOUBLE_SECRET);
   });
 
   it("serves the transcript the seed's template builds, which the parser accepts", () => {

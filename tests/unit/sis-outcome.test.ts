@@ -3,7 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseStatusReason } from "@/lib/domain/status-reason";
-import { decideAutoMatch, verdictOf } from "@/lib/sis/outcome";
+import { decideWithoutTranscript, verdictOf } from "@/lib/sis/outcome";
+import { referenceVerdict } from "./helpers/reference-verdict";
 
 // What an Auto-TRMS answer means for the request: the transcript is checked as a manual upload would be.
 
@@ -17,52 +18,51 @@ const REQUEST = {
   gender: "MALE",
   oen: "999999999",
 };
-const transcript = (xml: Uint8Array = PESC) => ({ kind: "transcript", xml }) as const;
 const edited = (from: string, to: string) => new TextEncoder().encode(new TextDecoder().decode(PESC).replace(from, to));
 
-describe("decideAutoMatch", () => {
+describe("the verdict on an answer", () => {
   it("matches a transcript that passes the parser and agrees with the request", () => {
-    const decision = decideAutoMatch(transcript(), REQUEST);
+    const decision = verdictOf(PESC, REQUEST);
     expect(decision.outcome).toBe("MATCHED");
     if (decision.outcome !== "MATCHED") throw new Error("unreachable");
-    expect(decision.transcript.student.lastName).toBe("Student");
+    expect(decision.comparisons.find((c) => c.field === "lastName")).toMatchObject({ outcome: "same" });
     expect(decision.comparisons.every((c) => c.outcome === "same")).toBe(true);
   });
 
   it("matches names that differ only by case or accents, as the upload screen's clean match does", () => {
-    expect(decideAutoMatch(transcript(), { ...REQUEST, firstName: "SENIOR", lastName: "Stüdent" }).outcome).toBe("MATCHED");
+    expect(verdictOf(PESC, { ...REQUEST, firstName: "SENIOR", lastName: "Stüdent" }).outcome).toBe("MATCHED");
     // An applicant who did not give an OEN: the transcript supplies it.
-    expect(decideAutoMatch(transcript(), { ...REQUEST, oen: null }).outcome).toBe("MATCHED");
+    expect(verdictOf(PESC, { ...REQUEST, oen: null }).outcome).toBe("MATCHED");
   });
 
   it("names the fields that differ, and only those", () => {
-    expect(decideAutoMatch(transcript(), { ...REQUEST, dateOfBirth: "1987-05-17" })).toMatchObject({
+    expect(verdictOf(PESC, { ...REQUEST, dateOfBirth: "1987-05-17" })).toMatchObject({
       outcome: "DIFFERENCES",
       reason: { key: "sisDifferences", fields: ["dateOfBirth"] },
     });
-    expect(decideAutoMatch(transcript(), { ...REQUEST, firstName: "Junior", gender: "FEMALE" })).toMatchObject({
+    expect(verdictOf(PESC, { ...REQUEST, firstName: "Junior", gender: "FEMALE" })).toMatchObject({
       reason: { key: "sisDifferences", fields: ["firstName", "gender"] },
     });
     // Another request's reference echoed back by the SIS is a difference too.
-    expect(decideAutoMatch(transcript(), { ...REQUEST, referenceNumber: "REF-11111111" })).toMatchObject({
+    expect(verdictOf(PESC, { ...REQUEST, referenceNumber: "REF-11111111" })).toMatchObject({
       reason: { key: "sisDifferences", fields: ["referenceNumber"] },
     });
-    expect(decideAutoMatch(transcript(), { ...REQUEST, oen: "123456782" })).toMatchObject({ reason: { key: "sisDifferences", fields: ["oen"] } });
+    expect(verdictOf(PESC, { ...REQUEST, oen: "123456782" })).toMatchObject({ reason: { key: "sisDifferences", fields: ["oen"] } });
   });
 
   it("refuses a transcript the parser refuses", () => {
     for (const xml of [new TextEncoder().encode("not xml"), edited("<BirthDate>1987-05-16</BirthDate>", "<BirthDate>16/05/1987</BirthDate>"), new TextEncoder().encode('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x/>')]) {
-      expect(decideAutoMatch(transcript(xml), REQUEST)).toEqual({ outcome: "INVALID_TRANSCRIPT", reason: { key: "sisInvalidTranscript" } });
+      expect(verdictOf(xml, REQUEST)).toEqual({ outcome: "INVALID_TRANSCRIPT", reason: { key: "sisInvalidTranscript" } });
     }
   });
 
   it("gives each other answer its reason, echoing the request's OEN when it has one", () => {
-    expect(decideAutoMatch({ kind: "notFound" }, REQUEST)).toEqual({ outcome: "NOT_FOUND", reason: { key: "sisNotFound", oen: "999999999" } });
-    expect(decideAutoMatch({ kind: "notFound" }, { ...REQUEST, oen: null })).toEqual({ outcome: "NOT_FOUND", reason: { key: "sisNotFound" } });
-    expect(decideAutoMatch({ kind: "multipleMatches" }, REQUEST)).toEqual({ outcome: "MULTIPLE_MATCHES", reason: { key: "sisMultipleMatches" } });
-    expect(decideAutoMatch({ kind: "noAcademicData" }, REQUEST)).toEqual({ outcome: "NO_ACADEMIC_DATA", reason: { key: "sisNoAcademicData" } });
-    expect(decideAutoMatch({ kind: "financialHold" }, REQUEST)).toEqual({ outcome: "FINANCIAL_HOLD", reason: { key: "sisFinancialHold" } });
-    expect(decideAutoMatch({ kind: "unavailable", failure: "timeout", unauthorized: false }, REQUEST)).toEqual({
+    expect(decideWithoutTranscript({ kind: "notFound" }, REQUEST)).toEqual({ outcome: "NOT_FOUND", reason: { key: "sisNotFound", oen: "999999999" } });
+    expect(decideWithoutTranscript({ kind: "notFound" }, { ...REQUEST, oen: null })).toEqual({ outcome: "NOT_FOUND", reason: { key: "sisNotFound" } });
+    expect(decideWithoutTranscript({ kind: "multipleMatches" }, REQUEST)).toEqual({ outcome: "MULTIPLE_MATCHES", reason: { key: "sisMultipleMatches" } });
+    expect(decideWithoutTranscript({ kind: "noAcademicData" }, REQUEST)).toEqual({ outcome: "NO_ACADEMIC_DATA", reason: { key: "sisNoAcademicData" } });
+    expect(decideWithoutTranscript({ kind: "financialHold" }, REQUEST)).toEqual({ outcome: "FINANCIAL_HOLD", reason: { key: "sisFinancialHold" } });
+    expect(decideWithoutTranscript({ kind: "unavailable", failure: "timeout", unauthorized: false }, REQUEST)).toEqual({
       outcome: "UNAVAILABLE",
       reason: { key: "sisUnavailable" },
     });
@@ -70,11 +70,11 @@ describe("decideAutoMatch", () => {
 
   it("stores reasons the details page reads back", () => {
     const reasons = [
-      decideAutoMatch({ kind: "notFound" }, REQUEST),
-      decideAutoMatch({ kind: "noAcademicData" }, REQUEST),
-      decideAutoMatch({ kind: "financialHold" }, REQUEST),
-      decideAutoMatch(transcript(new TextEncoder().encode("<x/>")), REQUEST),
-      decideAutoMatch(transcript(), { ...REQUEST, lastName: "Other" }),
+      decideWithoutTranscript({ kind: "notFound" }, REQUEST),
+      decideWithoutTranscript({ kind: "noAcademicData" }, REQUEST),
+      decideWithoutTranscript({ kind: "financialHold" }, REQUEST),
+      verdictOf(new TextEncoder().encode("<x/>"), REQUEST),
+      verdictOf(PESC, { ...REQUEST, lastName: "Other" }),
     ].map((d) => (d.outcome === "MATCHED" ? null : parseStatusReason(JSON.stringify(d.reason))));
     expect(reasons).toEqual([
       { key: "sisNotFound", oen: "999999999" },
@@ -94,16 +94,16 @@ describe("verdictOf", () => {
       if (verdict.outcome !== "MATCHED") throw new Error(`expected a match, got ${verdict.outcome}`);
       expect(verdict.bytes).toBe(sent);
       expect(verdict.sha256).toBe(crypto.createHash("sha256").update(sent).digest("hex"));
-      expect(verdict.comparisons).toEqual((decideAutoMatch(transcript(sent), REQUEST) as { comparisons: unknown }).comparisons);
+      expect(verdict.comparisons).toEqual(referenceVerdict(sent, REQUEST).comparisons);
     }
   });
 
-  it("gives decideAutoMatch's decision when there is no match", () => {
+  it("gives the contract's decision when there is no match", () => {
     for (const [sent, request] of [
       [new TextEncoder().encode("<x/>"), REQUEST],
       [PESC, { ...REQUEST, lastName: "Other" }],
     ] as const) {
-      expect(verdictOf(sent, request)).toEqual(decideAutoMatch(transcript(sent), request));
+      expect(verdictOf(sent, request)).toEqual(referenceVerdict(sent, request));
     }
   });
 });

@@ -2,10 +2,10 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { decideAutoMatch } from "@/lib/sis/outcome";
 import { checkTranscript, configurePescPool, pescPoolStats, pescWorkerCount } from "@/lib/sis/pesc-pool";
+import { referenceVerdict } from "./helpers/reference-verdict";
 
-// The PESC check of Auto-TRMS answers on a worker thread gives decideAutoMatch's verdict, and does run on the worker.
+// The PESC check of Auto-TRMS answers on a worker thread gives the contract's verdict, and does run on the worker.
 
 const PESC = fs.readFileSync(path.resolve("tests/fixtures/pesc/ontario-highschool-transcript.xml"));
 const REQUEST = {
@@ -37,7 +37,7 @@ describe("PESC check on a worker thread", () => {
     const verdicts = await Promise.all(cases.map(([text, request]) => checkTranscript(bytes(text), request)));
     verdicts.forEach((verdict, i) => {
       const [text, request] = cases[i]!;
-      const expected = decideAutoMatch({ kind: "transcript", xml: bytes(text) }, request);
+      const expected = referenceVerdict(bytes(text), request);
       if (expected.outcome === "MATCHED") {
         // The bytes come back as sent (they are what is stored), with their digest.
         const sent = bytes(text);

@@ -11,7 +11,6 @@ import {
   type NoUploadAction,
   type RequestEvent,
   type RequestStatus,
-  statusAfterNoUploadAction,
   STATUSES_BY_TAB,
   TAB_KEYS,
   TAB_PARAMS,
@@ -115,10 +114,10 @@ describe("statuses and tabs", () => {
 describe("no-upload actions", () => {
   it("maps each drop-down action to its glossary status", () => {
     expect(NO_UPLOAD_ACTIONS).toEqual(["PAPER_SENT", "STUDENT_NOT_FOUND", "NO_ACADEMIC_DATA", "FINANCIAL_HOLD"]);
-    expect(statusAfterNoUploadAction("PAPER_SENT")).toBe("PAPER_TRANSCRIPT_SENT");
-    expect(statusAfterNoUploadAction("STUDENT_NOT_FOUND")).toBe("STUDENT_NOT_FOUND");
-    expect(statusAfterNoUploadAction("NO_ACADEMIC_DATA")).toBe("NO_ACADEMIC_DATA");
-    expect(statusAfterNoUploadAction("FINANCIAL_HOLD")).toBe("FINANCIAL_HOLD");
+    expect(nextStatus("ACTION_REQUIRED", "NO_UPLOAD", "PAPER_SENT")).toBe("PAPER_TRANSCRIPT_SENT");
+    expect(nextStatus("ACTION_REQUIRED", "NO_UPLOAD", "STUDENT_NOT_FOUND")).toBe("STUDENT_NOT_FOUND");
+    expect(nextStatus("ACTION_REQUIRED", "NO_UPLOAD", "NO_ACADEMIC_DATA")).toBe("NO_ACADEMIC_DATA");
+    expect(nextStatus("ACTION_REQUIRED", "NO_UPLOAD", "FINANCIAL_HOLD")).toBe("FINANCIAL_HOLD");
   });
 });
 

@@ -3,9 +3,9 @@
 import { useActionState, useEffect, useMemo, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
-import { rerunMatchingAction } from "@/lib/actions/auto-trms";
+import { startRematchAction } from "@/lib/actions/auto-trms";
 import { initialActionResult } from "@/lib/actions/result";
-import type { MatchingProgress } from "@/lib/server/auto-trms/rerun-matching";
+import type { RematchProgressView } from "@/lib/server/auto-trms/rematch";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { useMessage } from "@/components/ui/use-message";
@@ -15,7 +15,7 @@ const POLL_MS = 1_000;
 type Props = {
   boardNumber: string;
   /** The latest run when the page was rendered (a run still going on is followed at once). */
-  initialProgress: MatchingProgress | null;
+  initialProgress: RematchProgressView | null;
   /** Why the button is unavailable (already translated), or null. */
   blockedReason: string | null;
 };
@@ -25,7 +25,7 @@ export function RematchPanel({ boardNumber, initialProgress, blockedReason }: Pr
   const t = useTranslations("admin.autoTrms.rematch");
   const m = useMessage();
   const format = useFormatter();
-  const [state, action, pending] = useActionState(rerunMatchingAction, initialActionResult);
+  const [state, action, pending] = useActionState(startRematchAction, initialActionResult);
   // The run this page started: polled until the endpoint reports it (and then until it finishes).
   const startedRunId = state.ok && typeof state.values?.runId === "string" ? state.values.runId : null;
   const { data, isError, refetch } = useQuery({
@@ -33,7 +33,7 @@ export function RematchPanel({ boardNumber, initialProgress, blockedReason }: Pr
     queryFn: async () => {
       const response = await fetch(`/api/admin/auto-trms/progress?board=${encodeURIComponent(boardNumber)}`, { cache: "no-store" });
       if (!response.ok) throw new Error(String(response.status));
-      return ((await response.json()) as { progress: MatchingProgress | null }).progress;
+      return ((await response.json()) as { progress: RematchProgressView | null }).progress;
     },
     initialData: initialProgress,
     // The page rendered it just now; a run in progress is refreshed by the interval below.
@@ -49,7 +49,7 @@ export function RematchPanel({ boardNumber, initialProgress, blockedReason }: Pr
   // whose "finished" figures would read as this run's).
   const startedTotal = typeof state.values?.total === "number" ? state.values.total : 0;
   const startedAt = typeof state.values?.startedAt === "string" ? state.values.startedAt : null;
-  const run = useMemo<MatchingProgress | null>(
+  const run = useMemo<RematchProgressView | null>(
     () =>
       startedRunId !== null && startedAt !== null && data?.runId !== startedRunId
         ? { runId: startedRunId, total: startedTotal, done: 0, matched: 0, errors: 0, startedAt, finishedAt: null }

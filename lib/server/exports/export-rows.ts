@@ -3,10 +3,10 @@ import type { Actor } from "@/lib/auth/roles";
 import type { RequestSearch } from "@/lib/domain/request-search";
 import type { RequestStatus } from "@/lib/domain/statuses";
 import { requestOrderBy, requestWhere } from "@/lib/server/requests/request-where";
-import { openExportReader, type ExportReader } from "./export-reader";
-import { orderJoins, orderSql, SqlParams, whereSql, type Dialect } from "./export-sql";
-import { keysetAfter, keysetKeys, keysetOrderBy, type KeysetRow } from "./keyset";
-import { torontoDays } from "./toronto-days";
+import { openExportReader, type ExportReader } from "@/lib/server/sql/export-reader";
+import { orderJoins, orderSql, SqlParams, whereSql, type Dialect } from "@/lib/server/sql/request-sql";
+import { keysetAfter, keysetKeys, keysetOrderBy, type KeysetRow } from "@/lib/server/sql/keyset";
+import { torontoDays } from "@/lib/domain/toronto-days";
 
 export const EXPORT_BATCH_SIZE = 1000;
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { nextStatus, tabOfStatus, type RequestStatus } from "@/lib/domain/statuses";
-import { INTAKE_ACTOR_LABEL } from "@/lib/server/requests/create-request";
+import { INTAKE_ACTOR_LABEL } from "@/lib/server/intake/create-request";
 
 // POST /api/v1/transcript-requests/{requestNumber}/cancel (contracts §5): the applicant cancelled with the
 // application service.

@@ -4,8 +4,8 @@ import type { Actor } from "@/lib/auth/roles";
 import { PAGE_SIZE, type RequestSearch } from "@/lib/domain/request-search";
 import { DB_TABS, type DbTab } from "@/lib/domain/statuses";
 import type { Prisma } from "@/lib/generated/sqlite/client";
-import { orderJoins, orderSql, SqlParams, whereSql } from "@/lib/server/exports/export-sql";
-import { dashboardReader, type DashboardReader } from "./dashboard-reader";
+import { orderJoins, orderSql, SqlParams, whereSql } from "@/lib/server/sql/request-sql";
+import { dashboardReader, type DashboardReader } from "@/lib/server/sql/dashboard-reader";
 import { requestOrderBy, requestWhere } from "./request-where";
 
 export const REQUEST_ROW_SELECT = {

@@ -21,7 +21,7 @@ export function requestIdentity(request: {
   };
 }
 
-/** The validation screen's comparison (Auto-TRMS compares the same identity: lib/server/auto-match/match-request.ts). */
+/** The validation screen's comparison (Auto-TRMS compares the same identity: lib/server/auto-trms/match-request.ts). */
 export function compareUpload(pending: Pick<FoundPendingUpload, "request">, transcript: Transcript): FieldComparison[] {
   return compareWithRequest(requestIdentity(pending.request), transcript);
 }

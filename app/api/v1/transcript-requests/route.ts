@@ -1,7 +1,7 @@
 import { INTAKE_BODY_MAX_BYTES, parseIntakeRequest } from "@/lib/server/intake/intake-schema";
 import { intakeAuthRefusal, intakeJson } from "@/lib/server/intake/intake-responses";
 import { readJsonBody } from "@/lib/server/intake/read-json-body";
-import { createRequest } from "@/lib/server/requests/create-request";
+import { createRequest } from "@/lib/server/intake/create-request";
 
 export const dynamic = "force-dynamic";
 

@@ -8,7 +8,7 @@ import { requireRole } from "@/lib/auth/guard";
 import { env } from "@/lib/env";
 import { Link } from "@/lib/i18n/navigation";
 import { getAutoTrmsSettings, listManageableBoards } from "@/lib/server/auto-trms/get-settings";
-import { findMatchingProgress } from "@/lib/server/auto-trms/rerun-matching";
+import { findRematchProgress } from "@/lib/server/auto-trms/rematch";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ board?: string | string[] }> };
 
@@ -32,7 +32,7 @@ export default async function AdminAutoTrmsPage({ params, searchParams }: Props)
   const actor = await requireRole(["OCAS_ADMIN", "BOARD_ADMIN"], returnTo);
   const [settings, boards] = await Promise.all([getAutoTrmsSettings({ actor, boardNumber: boardParam }), listManageableBoards({ actor })]);
   if (!settings) notFound();
-  const progress = await findMatchingProgress({ actor, boardNumber: settings.board.number });
+  const progress = await findRematchProgress({ actor, boardNumber: settings.board.number });
   const [t, tAdmin, format] = await Promise.all([getTranslations("admin.autoTrms"), getTranslations("admin"), getFormatter()]);
   const name = (o: { nameEn: string; nameFr: string }) => (locale === "fr" ? o.nameFr : o.nameEn);
 

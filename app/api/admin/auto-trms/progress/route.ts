@@ -1,6 +1,6 @@
 import { getActor } from "@/lib/auth/guard";
 import { canManageUsers } from "@/lib/auth/roles";
-import { findMatchingProgress } from "@/lib/server/auto-trms/rerun-matching";
+import { findRematchProgress } from "@/lib/server/auto-trms/rematch";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +11,7 @@ export async function GET(request: Request) {
   // Out of reach answers as unknown, like the page.
   if (!canManageUsers(actor)) return Response.json({ error: "notFound" }, { status: 404 });
   const boardNumber = new URL(request.url).searchParams.get("board");
-  const result = await findMatchingProgress({ actor, boardNumber });
+  const result = await findRematchProgress({ actor, boardNumber });
   if (!result.found) return Response.json({ error: "notFound" }, { status: 404 });
   return Response.json({ progress: result.progress }, { headers: { "Cache-Control": "no-store" } });
 }

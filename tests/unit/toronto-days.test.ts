@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { businessDaysBetween, torontoDate } from "@/lib/domain/business-days";
-import { torontoDay, torontoDays } from "./toronto-days";
+import { torontoDay, torontoDays } from "@/lib/domain/toronto-days";
 
 const NOW = new Date("2026-11-28T15:00:00Z");
 

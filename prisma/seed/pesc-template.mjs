@@ -1,38 +1,19 @@
 // A PESC High School Transcript for a demo applicant, built from the real Ontario example
 // (tests/fixtures/pesc/ontario-highschool-transcript.xml, PESC CanPESC project, MIT licence: see LICENSE beside it)
 // with the applicant's identity, the reference and the school substituted. The courses stay those of the example.
+// Plain JavaScript (types in pesc-template.d.mts): the seed, the tests and the SIS test double (which runs with plain
+// Node) build their transcripts with this one module.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const PESC_FIXTURE_RELATIVE_PATH = "tests/fixtures/pesc/ontario-highschool-transcript.xml";
 
-export interface PescTranscriptInput {
-  referenceNumber: string;
-  firstName: string;
-  middleName?: string | null;
-  lastName: string;
-  /** YYYY-MM-DD */
-  dateOfBirth: string;
-  /** "MALE" | "FEMALE" | "X" (as stored on the applicant); written as Male / Female / X. */
-  gender: string;
-  /** 9 digits, or null when unknown (written as 000000000). */
-  oen: string | null;
-  schoolName: string;
-  mident: string;
-  /** Optional extras: kept from the example when not given. */
-  studentNumber?: string | null;
-  boardName?: string;
-  boardNumber?: string;
-  /** TransmissionData/CreatedDateTime (defaults to the example's). */
-  createdAt?: Date;
-}
-
-let cachedTemplate: string | undefined;
+let cachedTemplate;
 
 /** The example file, read once: from the working directory (the project root for npm scripts and tests), else
  * relative to this file. */
-export function pescTemplate(): string {
+export function pescTemplate() {
   if (cachedTemplate !== undefined) return cachedTemplate;
   const candidates = [path.resolve(process.cwd(), PESC_FIXTURE_RELATIVE_PATH)];
   try {
@@ -46,20 +27,15 @@ export function pescTemplate(): string {
   return cachedTemplate;
 }
 
-export function escapeXml(s: string): string {
-  return s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
+export function escapeXml(s) {
+  return String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
 
-const GENDER_CODES: Record<string, string> = { MALE: "Male", FEMALE: "Female" };
+const GENDER_CODES = { MALE: "Male", FEMALE: "Female" };
 
 /** Replaces the text of the first `<tag>…</tag>` after `from` (an index in `xml`); throws if there is none, so a
  * changed example cannot silently produce the wrong transcript. */
-function replaceElement(xml: string, tag: string, value: string | null, from = 0): string {
+function replaceElement(xml, tag, value, from = 0) {
   const open = `<${tag}>`;
   const close = `</${tag}>`;
   const start = xml.indexOf(open, from);
@@ -73,13 +49,9 @@ function replaceElement(xml: string, tag: string, value: string | null, from = 0
   return xml.slice(0, start + open.length) + escapeXml(value) + xml.slice(end);
 }
 
-function isoLocal(d: Date): string {
-  return d.toISOString().slice(0, 19);
-}
-
-export function buildPescTranscript(input: PescTranscriptInput): string {
+export function buildPescTranscript(input) {
   let xml = pescTemplate();
-  const at = (marker: string) => {
+  const at = (marker) => {
     const i = xml.indexOf(marker);
     if (i < 0) throw new Error(`PESC template: ${marker} not found`);
     return i;
@@ -88,7 +60,7 @@ export function buildPescTranscript(input: PescTranscriptInput): string {
   // Transmission data: a document id derived from the reference, the reference itself, the source board.
   const refDigits = input.referenceNumber.replace(/\D/g, "").padStart(8, "0");
   xml = replaceElement(xml, "DocumentID", `9876543210${refDigits}`.slice(-18));
-  if (input.createdAt) xml = replaceElement(xml, "CreatedDateTime", isoLocal(input.createdAt));
+  if (input.createdAt) xml = replaceElement(xml, "CreatedDateTime", input.createdAt.toISOString().slice(0, 19));
   if (input.boardName !== undefined) xml = replaceElement(xml, "OrganizationName", input.boardName, at("<Source>"));
   if (input.boardNumber !== undefined) xml = replaceElement(xml, "ESIS", input.boardNumber.padStart(8, "0"), at("<Source>"));
   xml = replaceElement(xml, "RequestTrackingID", input.referenceNumber);

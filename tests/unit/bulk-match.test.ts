@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { BULK_OPEN_STATUSES, isDeferred, isOpenForUpload, matchTranscript, trackingReference, type BulkCandidate } from "./bulk-match";
-import type { Transcript } from "./pesc/transcript";
-import { REQUEST_STATUSES } from "./statuses";
+import { BULK_OPEN_STATUSES, isDeferred, isOpenForUpload, matchTranscript, trackingReference, type BulkCandidate } from "@/lib/domain/bulk-match";
+import type { Transcript } from "@/lib/domain/pesc/transcript";
+import { REQUEST_STATUSES } from "@/lib/domain/statuses";
 
 // The identity of the real example (tests/fixtures/pesc): the parser's output is tested in tests/unit/pesc-parse.
 const REAL: Transcript = {

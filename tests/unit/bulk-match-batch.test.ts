@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { duplicateFiles } from "./bulk-match-batch";
+import { duplicateFiles } from "@/lib/domain/bulk-match-batch";
 
 const staged = (pendingId: string, referenceNumber: string) => ({ pendingId, referenceNumber });
 

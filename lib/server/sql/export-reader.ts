@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { isPostgres, sqlitePath } from "@/lib/database-url.mjs";
-import type { Dialect } from "./export-sql";
+import type { Dialect } from "./request-sql";
 
 /**
  * How an export reads: one statement at a time, each row an array of its columns in SELECT order. Closed when

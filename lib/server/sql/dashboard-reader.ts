@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { SQLITE_APP_CACHE_KIB } from "@/lib/db-client";
 import { env } from "@/lib/env";
-import type { Dialect } from "@/lib/server/exports/export-sql";
+import type { Dialect } from "@/lib/server/sql/request-sql";
 import { isPostgres, sqlitePath } from "@/lib/database-url.mjs";
 
 // The dashboard reads its page and tab counts with plain SQL on connections of its own

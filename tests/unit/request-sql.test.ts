@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { orderJoins, orderSql, SqlParams, whereSql } from "./export-sql";
+import { orderJoins, orderSql, SqlParams, whereSql } from "@/lib/server/sql/request-sql";
 
 // How the dashboard's Prisma filters become SQL. tests/integration/export-sql.test.ts proves on both databases
 // that the rendered SQL selects the same rows as Prisma; here: the exact text, the parameters, and the refusals.

@@ -5,13 +5,16 @@ import { isUniqueViolation } from "@/lib/db-errors";
 import { rematchRequestedEvent } from "@/lib/domain/events";
 import { enqueueEvents } from "@/lib/server/jobs/outbox";
 import { signalBackgroundWork } from "@/lib/server/jobs/signal";
+import { visibleSettings } from "./get-settings";
+import { findManageableBoard } from "./manageable-board";
 import { loadSisSettings } from "./sis-settings";
 import { rematchWhere } from "./run-rematch";
 
 // "Re-run matching" on the Auto-TRMS settings page (product §6): Auto-TRMS tries again every To Do request of the
 // board (Action Required and Auto-Process Error, not deferred). startRematch records a run and its
-// `auto-trms/rematch.requested` event in one transaction; the function auto-match-rematch works through the requests and counts as it goes;
-// getRematchProgress reads the counters for the progress bar.
+// `auto-trms/rematch.requested` event in one transaction; the function auto-match-rematch works through the requests
+// and counts as it goes; getRematchProgress reads the counters for the progress bar. requestRematch and
+// findRematchProgress are the same for the page, by the board's number.
 
 export type RematchActor = Pick<Actor, "id" | "role" | "boardId">;
 
@@ -83,4 +86,54 @@ export async function getRematchProgress(options: { actor: RematchActor; boardId
   if (!run) return null;
   const { id, ...counters } = run;
   return { runId: id, ...counters };
+}
+
+export type RequestRematchResult =
+  | { ok: true; runId: string; total: number }
+  | { ok: false; reason: "forbidden" | "notFound" | "notEnabled" | "notConfigured" | "alreadyRunning" };
+
+/** "Re-run matching", as the page says, for a board the actor manages, by its number; refused while Auto-TRMS is off or incomplete. */
+export async function requestRematch(options: { actor: Actor; boardNumber?: string | null; now?: Date }): Promise<RequestRematchResult> {
+  const { actor } = options;
+  const board = await findManageableBoard({ actor, boardNumber: options.boardNumber });
+  if (!board) return { ok: false, reason: "notFound" };
+  const settings = visibleSettings(board);
+  if (!settings.enabled) return { ok: false, reason: "notEnabled" };
+  if (!settings.configured) return { ok: false, reason: "notConfigured" };
+  const result = await startRematch({ actor, boardId: board.id, now: options.now });
+  if (!result.ok) return { ok: false, reason: result.error };
+  return { ok: true, runId: result.runId, total: result.total };
+}
+
+export type RematchProgressView = {
+  runId: string;
+  total: number;
+  done: number;
+  matched: number;
+  errors: number;
+  startedAt: string;
+  finishedAt: string | null;
+};
+
+/** The latest re-run of a board the actor manages (dates as ISO strings, for the page and the polling endpoint). */
+export async function findRematchProgress(options: { actor: Actor; boardNumber?: string | null }): Promise<
+  { found: true; progress: RematchProgressView | null } | { found: false }
+> {
+  const { actor } = options;
+  const board = await findManageableBoard({ actor, boardNumber: options.boardNumber });
+  if (!board) return { found: false };
+  const run = await getRematchProgress({ actor, boardId: board.id });
+  if (!run) return { found: true, progress: null };
+  return {
+    found: true,
+    progress: {
+      runId: run.runId,
+      total: run.total,
+      done: run.done,
+      matched: run.matched,
+      errors: run.errors,
+      startedAt: run.startedAt.toISOString(),
+      finishedAt: run.finishedAt ? run.finishedAt.toISOString() : null,
+    },
+  };
 }

@@ -1,8 +1,8 @@
 import { stringify } from "csv-stringify/sync";
 import { describe, expect, test } from "vitest";
-import { csvField, csvRecord, neutralizeFormula } from "./csv";
+import { csvField, csvRecord, neutralizeFormula } from "@/lib/domain/csv";
 
-// The export's own RFC 4180 writer (tests/unit/csv.test.ts covers formulas, the BOM and the file names).
+// The export's own RFC 4180 writer (csv.test.ts covers formulas, the BOM and the file names).
 
 describe("csvField", () => {
   test.each([

@@ -6,7 +6,7 @@ import { AUTO_MATCHABLE_STATUSES, MATCHABLE_SELECT, matchLoadedRequest, type Sis
 import { loadSisSettings } from "./sis-settings";
 import { createOutcomeWriter } from "./write-outcomes";
 
-// The work of a rematch run (lib/server/auto-match/rematch.ts), one batch per Inngest step: the board's To Do
+// The work of a rematch run (lib/server/auto-trms/rematch.ts), one batch per Inngest step: the board's To Do
 // requests in keyset order (paidAt, id: the board/tab index), each batch matched with bounded concurrency, the
 // run's counters updated after each request so that the progress bar moves.
 

@@ -1,0 +1,12 @@
+import { compareWithRequest, isCleanMatch, type RequestIdentity } from "@/lib/domain/pesc/compare";
+import { parseTranscript } from "@/lib/domain/pesc/parse-transcript";
+
+// The verdict on a transcript the SIS returned, written from the contract (§2: "checked exactly as a manual upload"):
+// what the production check (lib/sis/outcome.ts verdictOf, on a worker thread or not) is tested equal to.
+export function referenceVerdict(xml: Uint8Array, request: RequestIdentity) {
+  const parsed = parseTranscript(xml);
+  if (!parsed.ok) return { outcome: "INVALID_TRANSCRIPT", reason: { key: "sisInvalidTranscript" } } as const;
+  const comparisons = compareWithRequest(request, parsed.transcript);
+  if (isCleanMatch(comparisons)) return { outcome: "MATCHED", comparisons } as const;
+  return { outcome: "DIFFERENCES", reason: { key: "sisDifferences", fields: comparisons.filter((c) => !isCleanMatch([c])).map((c) => c.field) }, comparisons } as const;
+}
