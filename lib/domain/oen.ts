@@ -1,7 +1,8 @@
 /** Placeholder the application sends when the applicant does not know their OEN. */
 export const OEN_UNKNOWN = "000000000";
 
-const OEN_FORMAT = /^[0-9]{9}$/;
+/** Nine digits (the check digit is not part of the format: see hasValidOenCheckDigit). */
+export const OEN_FORMAT = /^[0-9]{9}$/;
 
 export function isOenFormat(s: string): boolean {
   return OEN_FORMAT.test(s);

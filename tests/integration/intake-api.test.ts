@@ -363,16 +363,20 @@ describe("OpenAPI document", () => {
     const doc = (await response.json()) as {
       openapi: string;
       paths: Record<string, { post?: unknown }>;
-      components: { schemas: { TranscriptRequest: { properties: object }; Applicant: { properties: object } } };
+      components: { schemas: { TranscriptRequest: { properties: Record<string, unknown>; required: string[]; additionalProperties: boolean }; Applicant: { properties: object } } };
     };
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toEqual(["/api/v1/transcript-requests", "/api/v1/transcript-requests/{requestNumber}/cancel"]);
     expect(doc.paths["/api/v1/transcript-requests"]!.post).toBeDefined();
     expect(doc.paths["/api/v1/transcript-requests/{requestNumber}/cancel"]!.post).toBeDefined();
-    // The document describes the schema the code enforces.
-    expect(Object.keys(doc.components.schemas.TranscriptRequest.properties).sort()).toEqual(Object.keys(IntakeRequestSchema.shape).sort());
-    expect(Object.keys(doc.components.schemas.Applicant.properties).sort()).toEqual(
-      Object.keys(IntakeRequestSchema.shape.applicant.shape).sort(),
-    );
+    // The document is rendered from the schema the code enforces (z.toJSONSchema): fields, required ones, no others.
+    const request = doc.components.schemas.TranscriptRequest;
+    expect(Object.keys(request.properties).sort()).toEqual(Object.keys(IntakeRequestSchema.shape).sort());
+    expect(Object.keys(doc.components.schemas.Applicant.properties).sort()).toEqual(Object.keys(IntakeRequestSchema.shape.applicant.shape).sort());
+    expect(request.required).toEqual(expect.arrayContaining(["requestNumber", "paidAt", "applicant", "destinations"]));
+    expect(request.required).not.toContain("sendAfter");
+    expect(request.additionalProperties).toBe(false);
+    expect(request.properties.applicant).toEqual({ $ref: "#/components/schemas/Applicant" });
+    expect(request.properties.schoolMident).toMatchObject({ type: "string", pattern: "^\\d{6}$" });
   });
 });

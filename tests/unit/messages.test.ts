@@ -1,3 +1,4 @@
+import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import en from "@/messages/en.json";
@@ -22,91 +23,32 @@ function flatten(tree: Tree, prefix = ""): Map<string, unknown> {
 }
 
 type ArgType = "simple" | "number" | "date" | "time" | "plural" | "selectordinal" | "select";
-const ARG_TYPES = new Set<ArgType>(["number", "date", "time", "plural", "selectordinal", "select"]);
 
 /**
- * The ICU arguments of a message: name → type. A small recursive parser, enough for the subset we use
- * ({x}, {x, number}, {x, plural|select|selectordinal, key {…} …}); it throws on unbalanced braces, unknown
- * argument types and option lists without `other`.
+ * The ICU arguments of a message: name → type, read by FormatJS's ICU MessageFormat parser (what next-intl formats
+ * with). It throws on unbalanced braces and on a plural or select without `other`; an argument used with two types
+ * throws here.
  */
 function icuArguments(message: string): Map<string, ArgType> {
   const args = new Map<string, ArgType>();
-  let i = 0;
-
-  const fail = (why: string): never => {
-    throw new Error(`${why} at ${i} in ${JSON.stringify(message)}`);
-  };
-  const skipSpace = () => {
-    while (i < message.length && /\s/.test(message.charAt(i))) i++;
-  };
-  const readUntil = (stops: string): string => {
-    const start = i;
-    while (i < message.length && !stops.includes(message.charAt(i))) {
-      if (message.charAt(i) === "{") fail("unexpected {");
-      i++;
-    }
-    if (i >= message.length) fail("unterminated argument");
-    return message.slice(start, i).trim();
-  };
   const add = (name: string, type: ArgType) => {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) fail(`bad argument name ${JSON.stringify(name)}`);
     const seen = args.get(name);
-    if (seen && seen !== type) fail(`argument ${name} used as ${seen} and ${type}`);
+    if (seen && seen !== type) throw new Error(`argument ${name} used as ${seen} and ${type} in ${JSON.stringify(message)}`);
     args.set(name, type);
   };
-
-  // Text until the closing brace of the current level (or the end at the top level).
-  const text = (nested: boolean) => {
-    while (i < message.length) {
-      const c = message.charAt(i);
-      if (c === "}") {
-        if (!nested) fail("unbalanced }");
-        return;
-      }
-      if (c === "{") argument();
-      else i++;
+  const walk = (elements: MessageFormatElement[]) => {
+    for (const element of elements) {
+      if (element.type === TYPE.argument) add(element.value, "simple");
+      else if (element.type === TYPE.number) add(element.value, "number");
+      else if (element.type === TYPE.date) add(element.value, "date");
+      else if (element.type === TYPE.time) add(element.value, "time");
+      else if (element.type === TYPE.select || element.type === TYPE.plural) {
+        add(element.value, element.type === TYPE.select ? "select" : element.pluralType === "ordinal" ? "selectordinal" : "plural");
+        for (const option of Object.values(element.options)) walk(option.value);
+      } else if (element.type === TYPE.tag) walk(element.children);
     }
-    if (nested) fail("unterminated option");
   };
-
-  const argument = () => {
-    i++; // {
-    const name = readUntil(",}");
-    if (message.charAt(i) === "}") {
-      i++;
-      add(name, "simple");
-      return;
-    }
-    i++; // ,
-    const type = readUntil(",}") as ArgType;
-    if (!ARG_TYPES.has(type)) fail(`unknown argument type ${JSON.stringify(type)}`);
-    add(name, type);
-    if (message.charAt(i) === "}") {
-      i++;
-      return;
-    }
-    i++; // ,
-    if (type === "number" || type === "date" || type === "time") {
-      readUntil("}"); // a style or skeleton: no nested braces
-      i++;
-      return;
-    }
-    const selectors: string[] = [];
-    for (;;) {
-      skipSpace();
-      if (message.charAt(i) === "}") break;
-      const selector = readUntil("{").trim();
-      if (!selector || /\s/.test(selector.replace(/^offset:\d+\s+/, ""))) fail(`bad selector ${JSON.stringify(selector)}`);
-      selectors.push(selector.replace(/^offset:\d+\s+/, ""));
-      i++; // {
-      text(true);
-      i++; // }
-    }
-    i++; // closing } of the argument
-    if (!selectors.includes("other")) fail(`${type} argument ${name} has no "other" option`);
-  };
-
-  text(false);
+  walk(parse(message, { requiresOtherClause: true }));
   return args;
 }
 

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { z } from "zod";
-import { isOenFormat } from "@/lib/domain/oen";
+import { OEN_FORMAT } from "@/lib/domain/oen";
 
 // The body of POST /api/v1/transcript-requests (contracts §5). Strict: unknown fields, wrong types and impossible
 // values are refused with a message per field, in English (the caller is another system, not a person).
@@ -38,32 +38,41 @@ const requiredName = z.string().trim().min(1, "must not be empty").max(NAME_MAX,
 // Optional fields may be omitted or null; an empty string is a mistake in the caller, not "none".
 const optional = <T extends z.ZodType>(schema: T) => schema.nullable().default(null);
 
+/** The schemas the OpenAPI document publishes by name (lib/server/intake/openapi.ts renders them with z.toJSONSchema). */
+export const intakeSchemas = z.registry<{ id: string; description?: string }>();
+
 const ApplicantSchema = z.strictObject({
   firstName: requiredName,
   lastName: requiredName,
   middleName: optional(requiredName),
   formerLastName: optional(requiredName),
-  dateOfBirth: isoDate.refine((s) => s >= "1900-01-01" && s <= new Date().toISOString().slice(0, 10), "must be between 1900-01-01 and today"),
+  dateOfBirth: isoDate
+    .refine((s) => s >= "1900-01-01" && s <= new Date().toISOString().slice(0, 10), "must be between 1900-01-01 and today")
+    .meta({ format: "date", description: "YYYY-MM-DD, a real date between 1900-01-01 and today." }),
   gender: z.enum(["MALE", "FEMALE", "X"], "must be MALE, FEMALE or X"),
   // 000000000 is what the application sends when the applicant does not know their OEN.
-  oen: optional(z.string().refine(isOenFormat, "must be 9 digits")),
+  oen: optional(z.string().regex(OEN_FORMAT, "must be 9 digits")).meta({ description: "Ontario Education Number; 000000000 or null when unknown." }),
   studentNumber: optional(z.string().trim().min(1, "must not be empty").max(NUMBER_MAX_DIGITS, `must be at most ${NUMBER_MAX_DIGITS} characters`)),
   email: z.string().trim().max(EMAIL_MAX, `must be at most ${EMAIL_MAX} characters`).pipe(z.email("must be an email address")),
   phone: optional(z.string().trim().min(1, "must not be empty").max(PHONE_MAX, `must be at most ${PHONE_MAX} characters`)),
   preferredLanguage: z.enum(["en", "fr"], "must be en or fr"),
-});
+}).register(intakeSchemas, { id: "Applicant" });
 
 export const IntakeRequestSchema = z
   .strictObject({
-    requestNumber: digits("a request number"),
-    accountNumber: digits("an account number"),
+    requestNumber: digits("a request number").meta({ description: "Unique per request; the idempotency key.", examples: ["100200300"] }),
+    accountNumber: digits("an account number").meta({ description: "The applicant's account.", examples: ["30045678"] }),
     requestType: z.enum(["ORIGINAL", "REISSUE"], "must be ORIGINAL or REISSUE"),
-    paidAt: dateTime,
+    paidAt: dateTime.meta({ description: "With a UTC offset or Z.", examples: ["2026-01-15T14:03:00-05:00"] }),
     sendOption: z.enum(["SEND_NOW", "END_OF_SEMESTER"], "must be SEND_NOW or END_OF_SEMESTER"),
     // A date (the start of that day in Toronto) or a date-time with an offset.
-    sendAfter: optional(z.union([isoDate, dateTime], "must be a date YYYY-MM-DD or an ISO 8601 date-time with a UTC offset")),
-    schoolMident: z.string().regex(/^\d{6}$/, "must be a school MIDENT: 6 digits"),
-    lastAttended: z.string().regex(YEAR_MONTH, "must be a year and month YYYY-MM"),
+    sendAfter: optional(z.union([isoDate, dateTime], "must be a date YYYY-MM-DD or an ISO 8601 date-time with a UTC offset")).meta({
+      description:
+        "Required (not null) when sendOption is END_OF_SEMESTER, null or absent otherwise: a date YYYY-MM-DD (the start of that day in Toronto) or a date-time with an offset.",
+      examples: ["2026-06-30", null],
+    }),
+    schoolMident: z.string().regex(/^\d{6}$/, "must be a school MIDENT: 6 digits").meta({ description: "The secondary school's MIDENT.", examples: ["904350"] }),
+    lastAttended: z.string().regex(YEAR_MONTH, "must be a year and month YYYY-MM").meta({ description: "Year and month.", examples: ["2022-06"] }),
     applicant: ApplicantSchema,
     destinations: z
       .array(z.string().regex(/^[A-Z0-9]{2,8}$/, "must be a college code, e.g. SENE"), "must be a list of college codes")
@@ -73,7 +82,8 @@ export const IntakeRequestSchema = z
         codes.forEach((code, i) => {
           if (codes.indexOf(code) !== i) ctx.addIssue({ code: "custom", path: [i], message: `${code} is listed twice` });
         });
-      }),
+      })
+      .meta({ description: "College codes, each once.", uniqueItems: true, examples: [["SENE", "ALGO"]] }),
   })
   .superRefine((body, ctx) => {
     if (body.sendOption === "END_OF_SEMESTER" && body.sendAfter === null) {
@@ -82,7 +92,8 @@ export const IntakeRequestSchema = z
     if (body.sendOption === "SEND_NOW" && body.sendAfter !== null) {
       ctx.addIssue({ code: "custom", path: ["sendAfter"], message: "must be null when sendOption is SEND_NOW" });
     }
-  });
+  })
+  .register(intakeSchemas, { id: "TranscriptRequest" });
 
 export type IntakeRequest = z.output<typeof IntakeRequestSchema>;
 

@@ -1,7 +1,24 @@
-import { INTAKE_BODY_MAX_BYTES } from "./intake-schema";
+import { z } from "zod";
+import { INTAKE_BODY_MAX_BYTES, intakeSchemas } from "./intake-schema";
 
-// The intake API as OpenAPI 3.1, served at GET /api/v1/openapi.json. Kept next to the zod schema it describes
-// (intake-schema.ts); tests/integration/intake-api.test.ts checks that the two agree on the fields.
+// The intake API as OpenAPI 3.1, served at GET /api/v1/openapi.json. The request body's schemas are rendered from the
+// zod schemas the API enforces (intake-schema.ts), so the document cannot drift from the code; what zod cannot say
+// (a date that must be real, sendAfter's dependence on sendOption) is in the descriptions.
+
+/** The body's schemas as JSON Schema 2020-12 (OpenAPI 3.1's dialect), the applicant referenced by name. */
+function bodySchemas(): Record<string, object> {
+  const { schemas } = z.toJSONSchema(intakeSchemas, {
+    io: "input",
+    unrepresentable: "any",
+    uri: (id) => `#/components/schemas/${id}`,
+  });
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, schema]) => {
+      const { $schema: _dialect, $id: _id, ...rest } = schema as Record<string, unknown>;
+      return [id, rest];
+    }),
+  );
+}
 
 const error = (description: string, example: Record<string, unknown>) => ({
   description,
@@ -13,8 +30,6 @@ const disabled = error("The intake API has no key configured (INTAKE_API_KEY) an
   error: "intake_disabled",
   message: "The intake API is not configured on this server.",
 });
-
-const nullableString = (extra: Record<string, unknown> = {}) => ({ type: ["string", "null"], ...extra });
 
 export const intakeOpenApi = {
   openapi: "3.1.0",
@@ -112,54 +127,7 @@ export const intakeOpenApi = {
   components: {
     securitySchemes: { bearerKey: { type: "http", scheme: "bearer", description: "The INTAKE_API_KEY of the TRMS server." } },
     schemas: {
-      TranscriptRequest: {
-        type: "object",
-        additionalProperties: false,
-        required: ["requestNumber", "accountNumber", "requestType", "paidAt", "sendOption", "schoolMident", "lastAttended", "applicant", "destinations"],
-        properties: {
-          requestNumber: { type: "string", pattern: "^[0-9]{1,20}$", description: "Unique per request; the idempotency key.", examples: ["100200300"] },
-          accountNumber: { type: "string", pattern: "^[0-9]{1,20}$", description: "The applicant's account.", examples: ["30045678"] },
-          requestType: { enum: ["ORIGINAL", "REISSUE"] },
-          paidAt: { type: "string", format: "date-time", description: "With a UTC offset or Z.", examples: ["2026-01-15T14:03:00-05:00"] },
-          sendOption: { enum: ["SEND_NOW", "END_OF_SEMESTER"] },
-          sendAfter: {
-            ...nullableString(),
-            description:
-              "Required (not null) when sendOption is END_OF_SEMESTER, null or absent otherwise: a date YYYY-MM-DD (the start of that day in Toronto) or a date-time with an offset.",
-            examples: ["2026-06-30", null],
-          },
-          schoolMident: { type: "string", pattern: "^[0-9]{6}$", description: "The secondary school's MIDENT.", examples: ["904350"] },
-          lastAttended: { type: "string", pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$", description: "Year and month.", examples: ["2022-06"] },
-          applicant: { $ref: "#/components/schemas/Applicant" },
-          destinations: {
-            type: "array",
-            minItems: 1,
-            maxItems: 30,
-            uniqueItems: true,
-            items: { type: "string", pattern: "^[A-Z0-9]{2,8}$" },
-            description: "College codes.",
-            examples: [["SENE", "ALGO"]],
-          },
-        },
-      },
-      Applicant: {
-        type: "object",
-        additionalProperties: false,
-        required: ["firstName", "lastName", "dateOfBirth", "gender", "email", "preferredLanguage"],
-        properties: {
-          firstName: { type: "string", minLength: 1, maxLength: 100 },
-          lastName: { type: "string", minLength: 1, maxLength: 100 },
-          middleName: nullableString({ minLength: 1, maxLength: 100 }),
-          formerLastName: nullableString({ minLength: 1, maxLength: 100 }),
-          dateOfBirth: { type: "string", format: "date", description: "YYYY-MM-DD, a real date between 1900-01-01 and today." },
-          gender: { enum: ["MALE", "FEMALE", "X"] },
-          oen: nullableString({ pattern: "^[0-9]{9}$", description: "Ontario Education Number; 000000000 or null when unknown." }),
-          studentNumber: nullableString({ minLength: 1, maxLength: 20 }),
-          email: { type: "string", format: "email", maxLength: 254 },
-          phone: nullableString({ minLength: 1, maxLength: 30 }),
-          preferredLanguage: { enum: ["en", "fr"] },
-        },
-      },
+      ...bodySchemas(),
       Created: {
         type: "object",
         required: ["referenceNumber", "status"],
@@ -193,4 +161,4 @@ export const intakeOpenApi = {
       },
     },
   },
-} as const;
+};
