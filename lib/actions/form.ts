@@ -3,6 +3,8 @@ import { getTranslations } from "next-intl/server";
 import type { RequestStatus } from "@/lib/domain/statuses";
 import type { Locale } from "@/lib/i18n/routing";
 import type { UploadedBlob } from "@/lib/server/uploads/stage-upload";
+import { FORBIDDEN, GENERIC_ERROR, STALE_FORM } from "./pipeline";
+import type { ActionResult } from "./result";
 
 // Small pieces the request actions share (not a "use server" file: these are not actions). The pipeline every action
 // goes through is ./pipeline.ts.
@@ -33,6 +35,29 @@ export async function statusName(locale: Locale, status: RequestStatus): Promise
 /** The form's answer when the request's status does not allow the action (named in the user's language). */
 export async function invalidTransition(locale: Locale, status: RequestStatus) {
   return { ok: false, messageKey: "errors.invalidTransition", values: { status: await statusName(locale, status) } } as const;
+}
+
+/** A request that is unknown or out of the actor's scope (the same answer, so a guess learns nothing). */
+export const REQUEST_NOT_FOUND: ActionResult = { ok: false, messageKey: "respond.errors.notFound" };
+
+/**
+ * The answers the request actions share, for a verb's refusal: forbidden, not found, stale, a status that does not
+ * allow it; anything else (an invalid hidden field: a broken page) is the generic error. Each action handles its own
+ * reasons first.
+ */
+export async function requestRefusal(result: { reason: string; status?: RequestStatus }, locale: Locale): Promise<ActionResult> {
+  switch (result.reason) {
+    case "forbidden":
+      return FORBIDDEN;
+    case "notFound":
+      return REQUEST_NOT_FOUND;
+    case "stale":
+      return STALE_FORM;
+    case "invalidTransition":
+      return result.status ? invalidTransition(locale, result.status) : GENERIC_ERROR;
+    default:
+      return GENERIC_ERROR;
+  }
 }
 
 /** One refused-file problem, worded by the form: `pesc.errors.<code>` with its values, at a line when known. */

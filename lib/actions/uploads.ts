@@ -7,8 +7,8 @@ import { cancelUpload } from "@/lib/server/uploads/cancel-upload";
 import { completePdf } from "@/lib/server/uploads/complete-pdf";
 import { saveUpload } from "@/lib/server/uploads/save-upload";
 import { MAX_UPLOAD_BYTES, stageUpload } from "@/lib/server/uploads/stage-upload";
-import { fileOf, invalidTransition, revalidateRequestPages, transcriptProblems } from "./form";
-import { FORBIDDEN, formAction, GENERIC_ERROR, STALE_FORM } from "./pipeline";
+import { fileOf, requestRefusal, revalidateRequestPages, transcriptProblems } from "./form";
+import { formAction } from "./pipeline";
 import type { UploadProblem } from "./form";
 import type { ActionResult } from "./result";
 
@@ -16,7 +16,6 @@ import type { ActionResult } from "./result";
 // previous screen". The browser only ever sends the file once; afterwards it names the pending upload by id.
 
 const LIMIT_MB = MAX_UPLOAD_BYTES / 1024 / 1024;
-const NOT_FOUND: ActionResult = { ok: false, messageKey: "respond.errors.notFound" };
 
 export type { UploadProblem } from "./form";
 export type UploadFormState = ActionResult & { problems?: UploadProblem[] };
@@ -28,22 +27,16 @@ export const stageUploadAction = formAction<"referenceNumber" | "expectedVersion
   const result = await stageUpload({ actor, input, file: fileOf(form) });
   if (!result.ok) {
     switch (result.reason) {
-      case "invalid":
-        return GENERIC_ERROR;
-      case "notFound":
-        return NOT_FOUND;
-      case "stale":
-        return STALE_FORM;
       case "noFile":
         return { ok: false, messageKey: "upload.errors.noFile" };
       case "tooLarge":
         return { ok: false, messageKey: "upload.errors.tooLarge", values: { limitMb: LIMIT_MB } };
-      case "invalidTransition":
-        return invalidTransition(locale, result.status);
       case "notBeforeSendAfter":
         return { ok: false, messageKey: "respond.errors.notBeforeSendAfter", values: { date: longDate(locale, result.sendAfter) } };
       case "transcript":
         return { ok: false, messageKey: "upload.refused", problems: transcriptProblems(result.errors) };
+      default:
+        return requestRefusal(result, locale);
     }
   }
   redirect(`${detailsPath(locale, result.referenceNumber)}/validate?pending=${encodeURIComponent(result.pendingId)}`);
@@ -53,14 +46,9 @@ export const stageUploadAction = formAction<"referenceNumber" | "expectedVersion
 export const saveUploadAction = formAction<"pendingId", UploadFormState>({ fields: ["pendingId"] }, async (input, { actor, locale }) => {
   const result = await saveUpload({ actor, pendingId: input.pendingId });
   if (!result.ok) {
-    switch (result.reason) {
-      case "notFound":
-        return { ok: false, messageKey: "upload.errors.expired" };
-      case "stale":
-        return STALE_FORM;
-      case "invalidTransition":
-        return invalidTransition(locale, result.status);
-    }
+    // The pending upload is gone (expired, saved already, someone else's): the user uploads again.
+    if (result.reason === "notFound") return { ok: false, messageKey: "upload.errors.expired" };
+    return requestRefusal(result, locale);
   }
   revalidateRequestPages();
   redirect(`${detailsPath(locale, result.referenceNumber)}?uploaded=${result.kind}#upload`);
@@ -75,20 +63,7 @@ export const cancelUploadAction = formAction<"pendingId" | "referenceNumber", Up
 /** "Complete" in the PDF queue: OCAS administrators only (refused here for anyone else, whatever the page showed). */
 export const completePdfAction = formAction({ fields: ["referenceNumber", "fileId", "expectedVersion"] }, async (input, { actor, locale }) => {
   const result = await completePdf({ actor, input });
-  if (!result.ok) {
-    switch (result.reason) {
-      case "forbidden":
-        return FORBIDDEN;
-      case "invalid":
-        return GENERIC_ERROR;
-      case "notFound":
-        return NOT_FOUND;
-      case "stale":
-        return STALE_FORM;
-      case "invalidTransition":
-        return invalidTransition(locale, result.status);
-    }
-  }
+  if (!result.ok) return requestRefusal(result, locale);
   revalidateRequestPages("/[locale]/(app)/admin/pdf-queue");
   // The completed row leaves the queue: the page says what happened.
   redirect(`/${locale}/admin/pdf-queue?completed=${encodeURIComponent(result.referenceNumber)}`);

@@ -7,16 +7,21 @@ const NOTHING = { id: "__no_scope__" } as const;
 
 type ScopeActor = Pick<Actor, "role" | "boardId" | "schoolId">;
 
-export function requestScope(actor: ScopeActor): Prisma.TranscriptRequestWhereInput {
+/** The condition of the actor's role: nothing for OCAS, `board` for board users, `school` for school users. */
+function byRole<W extends object>(actor: ScopeActor, of: { board: (boardId: string) => W; school: (schoolId: string) => W }): W {
   switch (actor.role) {
     case "OCAS_ADMIN":
-      return {};
+      return {} as W;
     case "BOARD_ADMIN":
     case "BOARD_USER":
-      return actor.boardId ? { boardId: actor.boardId } : NOTHING;
+      return actor.boardId ? of.board(actor.boardId) : (NOTHING as W);
     case "SCHOOL_USER":
-      return actor.schoolId ? { schoolId: actor.schoolId } : NOTHING;
+      return actor.schoolId ? of.school(actor.schoolId) : (NOTHING as W);
   }
+}
+
+export function requestScope(actor: ScopeActor): Prisma.TranscriptRequestWhereInput {
+  return byRole<Prisma.TranscriptRequestWhereInput>(actor, { board: (boardId) => ({ boardId }), school: (schoolId) => ({ schoolId }) });
 }
 
 /** Applicants with at least one request in scope. */
@@ -25,15 +30,7 @@ export function applicantScope(actor: ScopeActor): Prisma.ApplicantWhereInput {
 }
 
 export function schoolScope(actor: ScopeActor): Prisma.SchoolWhereInput {
-  switch (actor.role) {
-    case "OCAS_ADMIN":
-      return {};
-    case "BOARD_ADMIN":
-    case "BOARD_USER":
-      return actor.boardId ? { boardId: actor.boardId } : NOTHING;
-    case "SCHOOL_USER":
-      return actor.schoolId ? { id: actor.schoolId } : NOTHING;
-  }
+  return byRole<Prisma.SchoolWhereInput>(actor, { board: (boardId) => ({ boardId }), school: (id) => ({ id }) });
 }
 
 /** Users an actor may manage: all for OCAS, the board's own users (not OCAS staff) for a board administrator. */

@@ -8,6 +8,7 @@ import { ApplicantRequests } from "@/components/applicants/applicant-requests";
 import { FieldList } from "@/components/request-details/field-list";
 import { calendarDate } from "@/components/request-details/formatting";
 import { Panel } from "@/components/request-details/panel";
+import { decodeRouteParam } from "@/lib/domain/route-param";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
@@ -23,7 +24,7 @@ export default async function ApplicantDetailsPage({ params }: Props) {
   const { locale: raw, id: rawId } = await params;
   const locale = raw === "fr" ? "fr" : "en";
   setRequestLocale(locale);
-  const id = safeDecode(rawId);
+  const id = decodeRouteParam(rawId);
   const actor = await requireActor(`/${locale}/applicants/${encodeURIComponent(id)}`);
   // An applicant with no request in the actor's scope does not exist for the actor.
   const applicant = await getApplicantDetails({ actor, applicantId: id });
@@ -84,13 +85,4 @@ export default async function ApplicantDetailsPage({ params }: Props) {
       </Panel>
     </div>
   );
-}
-
-/** The route parameter as typed; a malformed escape is simply an unknown page. */
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return "";
-  }
 }

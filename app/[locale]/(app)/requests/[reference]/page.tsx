@@ -20,6 +20,7 @@ import { Timeline } from "@/components/request-details/timeline";
 import { StatusBadge } from "@/components/requests/status-badge";
 import { TranscriptPreview } from "@/components/transcript-preview/transcript-preview";
 import { UploadSection } from "@/components/upload/upload-section";
+import { decodeRouteParam } from "@/lib/domain/route-param";
 
 type Props = { params: Promise<{ locale: string; reference: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> };
 
@@ -34,7 +35,7 @@ export default async function RequestDetailsPage({ params, searchParams }: Props
   const uploaded = (await searchParams)?.uploaded;
   const locale = raw === "fr" ? "fr" : "en";
   setRequestLocale(locale);
-  const reference = safeDecode(rawReference);
+  const reference = decodeRouteParam(rawReference);
   const actor = await requireActor(`/${locale}/requests/${encodeURIComponent(reference)}`);
   // Unknown and out-of-scope references look the same: the 404 page. Both reads apply the actor's scope.
   const [request, current] = await Promise.all([
@@ -171,13 +172,4 @@ export default async function RequestDetailsPage({ params, searchParams }: Props
       )}
     </div>
   );
-}
-
-/** The route parameter as typed; a malformed escape is simply an unknown page. */
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return "";
-  }
 }

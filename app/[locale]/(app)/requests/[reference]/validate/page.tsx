@@ -9,6 +9,7 @@ import { TranscriptPreview } from "@/components/transcript-preview/transcript-pr
 import { Notice } from "@/components/ui/notice";
 import { ComparisonTable } from "@/components/upload/comparison-table";
 import { ValidationButtons } from "@/components/upload/validation-buttons";
+import { decodeRouteParam } from "@/lib/domain/route-param";
 
 type Props = {
   params: Promise<{ locale: string; reference: string }>;
@@ -26,7 +27,7 @@ export default async function ValidateUploadPage({ params, searchParams }: Props
   const { locale: raw, reference: rawReference } = await params;
   const locale = raw === "fr" ? "fr" : "en";
   setRequestLocale(locale);
-  const reference = safeDecode(rawReference);
+  const reference = decodeRouteParam(rawReference);
   const pendingParam = (await searchParams).pending;
   const pendingId = typeof pendingParam === "string" ? pendingParam : "";
   const actor = await requireActor(`/${locale}/requests/${encodeURIComponent(reference)}/validate?pending=${encodeURIComponent(pendingId)}`);
@@ -92,12 +93,4 @@ export default async function ValidateUploadPage({ params, searchParams }: Props
       </section>
     </div>
   );
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return "";
-  }
 }
