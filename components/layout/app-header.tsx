@@ -1,11 +1,10 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { LogOut } from "lucide-react";
 import type { Actor } from "@/lib/auth/roles";
 import { canManageUsers } from "@/lib/auth/roles";
-import { logoutAction } from "@/lib/actions/auth";
 import { Link } from "@/lib/i18n/navigation";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { NavLink } from "./nav-link";
+import { SignOutForm } from "./sign-out-form";
 
 /** The header of every signed-in page: who you are, where you can go, language and sign-out. */
 export async function AppHeader({ actor }: { actor: Actor }) {
@@ -39,13 +38,7 @@ export async function AppHeader({ actor }: { actor: Actor }) {
             </div>
           </div>
           <LanguageSwitch />
-          <form action={logoutAction}>
-            <input type="hidden" name="locale" value={locale} />
-            <button type="submit" className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-brand-700 hover:bg-brand-50">
-              <LogOut aria-hidden className="h-4 w-4" />
-              {t("nav.signOut")}
-            </button>
-          </form>
+          <SignOutForm locale={locale} label={t("nav.signOut")} />
         </div>
       </div>
     </header>

@@ -10,7 +10,7 @@ import { checkForm, ForgotFormSchema, NewPasswordFormSchema, SignInFormSchema } 
 import { changePassword } from "@/lib/server/auth/change-password";
 import { mustChangePassword } from "@/lib/server/auth/load-actor";
 import { requestPasswordReset, resetPassword } from "@/lib/server/auth/password-reset";
-import { formAction, publicFormAction, publicFormSubmit } from "./pipeline";
+import { formAction, publicFormAction } from "./pipeline";
 import type { ActionResult } from "./result";
 
 async function rememberLocale(locale: Locale) {
@@ -37,7 +37,7 @@ export const loginAction = publicFormAction({ fields: ["username", "password", "
   redirect(input.callbackUrl ? safeReturnPath(input.callbackUrl, locale) : `/${locale}/requests`);
 });
 
-export const logoutAction = publicFormSubmit(async ({ locale }) => {
+export const logoutAction = publicFormAction({}, async (_input, { locale }) => {
   await signOut({ redirect: false });
   redirect(`/${locale}/login?signedOut=1`);
 });

@@ -64,13 +64,6 @@ export function publicFormAction<F extends string, R extends ActionResult = Acti
 
 // The pipeline's own answers (SESSION_ENDED, FORBIDDEN, GENERIC_ERROR) are plain ActionResults, which every richer
 // state extends with optional fields only.
-/** A plain `<form action>` for someone not signed in that always redirects (signing out): `form → nothing`. */
-export function publicFormSubmit(handler: (context: Omit<ActionContext, "actor">) => Promise<never>) {
-  return async (form: FormData): Promise<void> => {
-    await guarded({}, form, () => handler({ locale: formLocale(form, routing.defaultLocale), form }));
-  };
-}
-
 async function run<F extends string, R extends ActionResult>(spec: Spec<F>, form: FormData, handler: Handler<F, R>): Promise<R> {
   let actor: Actor;
   try {
