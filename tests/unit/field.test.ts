@@ -1,4 +1,4 @@
-import { createElement } from "react";
+import { createElement, type ComponentProps } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Field } from "@/components/ui/field";
@@ -45,9 +45,8 @@ describe("TextField", () => {
 
 describe("SelectField", () => {
   it("wires a native select the same way", () => {
-    const html = renderToStaticMarkup(
-      createElement(SelectField, { name: "role", label: "Role", errors: ["Choose a role."], children: createElement("option", { value: "" }, "Choose") }),
-    );
+    const props: ComponentProps<typeof SelectField> = { name: "role", label: "Role", errors: ["Choose a role."], children: createElement("option", { value: "" }, "Choose") };
+    const html = renderToStaticMarkup(createElement(SelectField, props));
     expect(attributes(html, "select")).toMatchObject({ id: "field-role", name: "role", "aria-describedby": "field-role-error", "aria-invalid": "true" });
     expect(html).toContain('<label for="field-role"');
   });
@@ -55,9 +54,14 @@ describe("SelectField", () => {
 
 describe("Field", () => {
   it("marks the control invalid and described by an error shown elsewhere, after its hint", () => {
-    const html = renderToStaticMarkup(
-      createElement(Field, { id: "upload-file", label: "Browse", hint: "5 MB at most", externalErrorId: "upload-file-error", children: (control) => createElement("input", { ...control, type: "file" }) }),
-    );
+    const props: ComponentProps<typeof Field> = {
+      id: "upload-file",
+      label: "Browse",
+      hint: "5 MB at most",
+      externalErrorId: "upload-file-error",
+      children: (control) => createElement("input", { ...control, type: "file" }),
+    };
+    const html = renderToStaticMarkup(createElement(Field, props));
     expect(attributes(html, "input")).toMatchObject({ id: "upload-file", "aria-describedby": "upload-file-hint upload-file-error", "aria-invalid": "true" });
     expect(html).not.toContain("<ul");
   });
