@@ -7,9 +7,9 @@ import { initialActionResult } from "@/lib/actions/result";
 import type { Role } from "@/lib/auth/roles";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { useMessage } from "@/components/ui/use-message";
-import { SelectField } from "./select-field";
 
 export type Choice = { id: string; label: string };
 export type SchoolGroup = { label: string; schools: Choice[] };

@@ -6,6 +6,7 @@ import { Play } from "lucide-react";
 import { runJobNowAction } from "@/lib/actions/jobs";
 import { initialActionResult } from "@/lib/actions/result";
 import { Notice } from "@/components/ui/notice";
+import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 import { useMessage } from "@/components/ui/use-message";
 import { JobsActionButton } from "./jobs-action-button";
 import { JobsStatusBadge, type JobRunState } from "./jobs-status-badge";
@@ -34,29 +35,26 @@ export function JobsScheduledTable({ jobs, caption }: { jobs: ScheduledJobRow[];
           {m(state.messageKey, { ...state.values, name: about?.title ?? String(state.values?.functionId ?? "") })}
         </Notice>
       )}
-      <table className="w-full border-collapse text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            {(["function", "schedule", "nextRun", "lastRun", "actions"] as const).map((c) => (
-              <th key={c} scope="col" className="sticky top-0 border-b border-gray-300 bg-gray-50 px-2 py-2 font-semibold text-gray-800">
-                {t(`columns.${c}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-gray-200 bg-white">
+      <Table caption={caption}>
+        <TableHead>
+          {(["function", "schedule", "nextRun", "lastRun", "actions"] as const).map((c) => (
+            <Th key={c} scope="col">
+              {t(`columns.${c}`)}
+            </Th>
+          ))}
+        </TableHead>
+        <TableBody>
           {jobs.map((job) => (
             <tr key={job.functionId}>
-              <th scope="row" className="px-2 py-1.5 align-top font-medium">
+              <Th scope="row">
                 {job.title}
                 {job.description && <div className="text-xs font-normal text-gray-700">{job.description}</div>}
-              </th>
-              <td className="px-2 py-1.5 align-top">{job.schedule}</td>
-              <td className="px-2 py-1.5 align-top whitespace-nowrap">
+              </Th>
+              <Td>{job.schedule}</Td>
+              <Td className="whitespace-nowrap">
                 {job.nextRun ? <time dateTime={job.nextRun.iso}>{job.nextRun.text}</time> : t("never")}
-              </td>
-              <td className="px-2 py-1.5 align-top">
+              </Td>
+              <Td>
                 {job.lastRun ? (
                   <div className="flex flex-col items-start gap-1">
                     <JobsStatusBadge state={job.lastRun.state} label={job.lastRun.stateLabel} />
@@ -67,17 +65,17 @@ export function JobsScheduledTable({ jobs, caption }: { jobs: ScheduledJobRow[];
                 ) : (
                   t("never")
                 )}
-              </td>
-              <td className="px-2 py-1.5 align-top">
+              </Td>
+              <Td>
                 <form action={action}>
                   <input type="hidden" name="functionId" value={job.functionId} />
                   <JobsActionButton label={t("runNowLabel", { name: job.title })} text={t("runNow")} pendingText={t("starting")} Icon={Play} />
                 </form>
-              </td>
+              </Td>
             </tr>
           ))}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
     </div>
   );
 }

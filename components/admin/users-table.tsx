@@ -8,6 +8,7 @@ import { userAccountAction } from "@/lib/actions/users";
 import { initialActionResult } from "@/lib/actions/result";
 import type { Role } from "@/lib/auth/roles";
 import { Notice } from "@/components/ui/notice";
+import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 import { useMessage } from "@/components/ui/use-message";
 
 export type UserRow = {
@@ -38,36 +39,33 @@ export function UsersTable({ users, caption }: { users: UserRow[]; caption: stri
   return (
     <div className="flex flex-col gap-3">
       {state.messageKey && <Notice tone={state.ok ? "success" : "error"}>{m(state.messageKey, state.values)}</Notice>}
-      <table className="w-full border-collapse text-left text-sm" aria-busy={pending}>
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            {(["username", "name", "email", "role", "placement", "language", "status", "actions"] as const).map((c) => (
-              <th key={c} scope="col" className="sticky top-0 border-b border-gray-300 bg-gray-50 px-2 py-2 font-semibold text-gray-800">
-                {t(`columns.${c}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-gray-200 bg-white">
+      <Table caption={caption} aria-busy={pending}>
+        <TableHead>
+          {(["username", "name", "email", "role", "placement", "language", "status", "actions"] as const).map((c) => (
+            <Th key={c} scope="col">
+              {t(`columns.${c}`)}
+            </Th>
+          ))}
+        </TableHead>
+        <TableBody>
           {users.map((u) => (
             <tr key={u.id} className={clsx(!u.active && "bg-gray-50 text-gray-600")}>
-              <th scope="row" className="px-2 py-1.5 font-medium break-all">
+              <Th scope="row" className="break-all">
                 {u.username}
                 {u.isSelf && <span className="ml-1 font-normal text-gray-600">{t("you")}</span>}
-              </th>
-              <td className="px-2 py-1.5">{u.displayName}</td>
-              <td className="px-2 py-1.5 break-all">{u.email}</td>
-              <td className="px-2 py-1.5">{tr(u.role)}</td>
-              <td className="px-2 py-1.5">
+              </Th>
+              <Td>{u.displayName}</Td>
+              <Td className="break-all">{u.email}</Td>
+              <Td>{tr(u.role)}</Td>
+              <Td>
                 {u.school ?? u.board ?? none}
                 {u.school && u.board && <div className="text-xs text-gray-600">{u.board}</div>}
-              </td>
-              <td className="px-2 py-1.5">{t(`languages.${u.language}`)}</td>
-              <td className="px-2 py-1.5">
+              </Td>
+              <Td>{t(`languages.${u.language}`)}</Td>
+              <Td>
                 <Status active={u.active} temporary={u.mustChangePassword} />
-              </td>
-              <td className="px-2 py-1.5">
+              </Td>
+              <Td>
                 {!u.isSelf && (
                   <div className="flex flex-wrap gap-1">
                     <form action={action}>
@@ -92,11 +90,11 @@ export function UsersTable({ users, caption }: { users: UserRow[]; caption: stri
                     )}
                   </div>
                 )}
-              </td>
+              </Td>
             </tr>
           ))}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
     </div>
   );
 }

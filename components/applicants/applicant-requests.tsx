@@ -2,6 +2,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { ApplicantDetails } from "@/lib/server/applicants/get-applicant-details";
 import { Link } from "@/lib/i18n/navigation";
 import { StatusBadge } from "@/components/requests/status-badge";
+import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 
 /** The applicant's requests in the actor's scope: status and destinations, each linking to its details. */
 export async function ApplicantRequests({ requests }: { requests: ApplicantDetails["requests"] }) {
@@ -11,33 +12,30 @@ export async function ApplicantRequests({ requests }: { requests: ApplicantDetai
   const name = (o: { nameEn: string; nameFr: string }) => (locale === "fr" ? o.nameFr : o.nameEn);
   return (
     <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left text-sm">
-        <caption className="sr-only">{t("applicant.requests")}</caption>
-        <thead className="bg-gray-50 text-xs uppercase tracking-wide text-gray-700">
-          <tr>
-            <th scope="col" className="px-2 py-1.5">{t("columns.referenceNumber")}</th>
-            <th scope="col" className="px-2 py-1.5">{t("columns.requestDate")}</th>
-            <th scope="col" className="px-2 py-1.5">{t("columns.requestType")}</th>
-            <th scope="col" className="px-2 py-1.5">{t("columns.school")}</th>
-            <th scope="col" className="px-2 py-1.5">{t("columns.status")}</th>
-            <th scope="col" className="px-2 py-1.5">{t("applicant.destinations")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-gray-100">
+      <Table caption={t("applicant.requests")}>
+        <TableHead>
+          <Th scope="col">{t("columns.referenceNumber")}</Th>
+          <Th scope="col">{t("columns.requestDate")}</Th>
+          <Th scope="col">{t("columns.requestType")}</Th>
+          <Th scope="col">{t("columns.school")}</Th>
+          <Th scope="col">{t("columns.status")}</Th>
+          <Th scope="col">{t("applicant.destinations")}</Th>
+        </TableHead>
+        <TableBody>
           {requests.map((r) => (
-            <tr key={r.id} className="align-top">
-              <td className="whitespace-nowrap px-2 py-1.5 font-mono">
+            <tr key={r.id}>
+              <Td className="whitespace-nowrap font-mono">
                 <Link href={`/requests/${r.referenceNumber}`}>{r.referenceNumber}</Link>
-              </td>
-              <td className="whitespace-nowrap px-2 py-1.5">
+              </Td>
+              <Td className="whitespace-nowrap">
                 <time dateTime={r.paidAt.toISOString()}>{format.dateTime(r.paidAt, { dateStyle: "medium" })}</time>
-              </td>
-              <td className="px-2 py-1.5">{t(`requestTypes.${r.requestType}`)}</td>
-              <td className="px-2 py-1.5">{name(r.school)}</td>
-              <td className="px-2 py-1.5">
+              </Td>
+              <Td>{t(`requestTypes.${r.requestType}`)}</Td>
+              <Td>{name(r.school)}</Td>
+              <Td>
                 <StatusBadge status={r.status} label={t(`statuses.${r.status}`)} />
-              </td>
-              <td className="px-2 py-1.5">
+              </Td>
+              <Td>
                 {r.destinations.length === 0 ? (
                   t("common.none")
                 ) : (
@@ -47,11 +45,11 @@ export async function ApplicantRequests({ requests }: { requests: ApplicantDetai
                     ))}
                   </ul>
                 )}
-              </td>
+              </Td>
             </tr>
           ))}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
     </div>
   );
 }

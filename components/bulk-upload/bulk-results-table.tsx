@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import type { BulkFileRow } from "@/lib/actions/bulk-upload";
 import type { FieldComparison } from "@/lib/domain/pesc/compare";
 import { Link } from "@/lib/i18n/navigation";
+import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 import { useMessage } from "@/components/ui/use-message";
 import { displayOutcome, type BulkRowState, type DisplayOutcome } from "./bulk-rows";
 
@@ -36,23 +37,20 @@ export function BulkResultsTable({ rows }: { rows: readonly BulkRowState[] }) {
   const t = useTranslations("bulkUpload");
   return (
     <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-sm">
-        <caption className="sr-only">{t("caption")}</caption>
-        <thead className="sticky top-0 bg-white">
-          <tr className="border-b border-gray-300 text-left">
-            <th scope="col" className="py-2 pr-4">{t("columns.file")}</th>
-            <th scope="col" className="py-2 pr-4">{t("columns.request")}</th>
-            <th scope="col" className="py-2 pr-4">{t("columns.result")}</th>
-            <th scope="col" className="py-2 pr-4">{t("columns.details")}</th>
-            <th scope="col" className="py-2">{t("columns.next")}</th>
-          </tr>
-        </thead>
-        <tbody>
+      <Table caption={t("caption")}>
+        <TableHead>
+          <Th scope="col">{t("columns.file")}</Th>
+          <Th scope="col">{t("columns.request")}</Th>
+          <Th scope="col">{t("columns.result")}</Th>
+          <Th scope="col">{t("columns.details")}</Th>
+          <Th scope="col">{t("columns.next")}</Th>
+        </TableHead>
+        <TableBody>
           {rows.map((row) => (
             <ResultRow key={row.key} row={row} />
           ))}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
     </div>
   );
 }
@@ -63,11 +61,11 @@ function ResultRow({ row }: { row: BulkRowState }) {
   const { Icon, className } = OUTCOME[outcome];
   const result = row.result;
   return (
-    <tr data-outcome={outcome} className={clsx("border-b border-gray-200 align-top", (outcome === "differences" || outcome === "refused" || outcome === "notSaved") && "bg-red-50")}>
-      <th scope="row" className="max-w-64 break-words py-2 pr-4 text-left font-medium">
+    <tr data-outcome={outcome} className={outcome === "differences" || outcome === "refused" || outcome === "notSaved" ? "bg-red-50" : undefined}>
+      <Th scope="row" className="max-w-64 break-words">
         {row.fileName}
-      </th>
-      <td className="py-2 pr-4">
+      </Th>
+      <Td>
         {result?.request ? (
           <>
             <RequestLink reference={result.request.referenceNumber}>{result.request.referenceNumber}</RequestLink>
@@ -76,20 +74,20 @@ function ResultRow({ row }: { row: BulkRowState }) {
         ) : (
           <span aria-hidden>—</span>
         )}
-      </td>
-      <td className="py-2 pr-4">
+      </Td>
+      <Td>
         <span className={clsx("inline-flex items-center gap-1 font-semibold", className)}>
           <Icon aria-hidden className={clsx("h-4 w-4 shrink-0", outcome === "checking" && "motion-safe:animate-spin")} />
           {t(`outcomes.${outcome}`)}
         </span>
         {result?.by && (outcome === "matched" || outcome === "differences" || outcome === "saved") && <div className="text-gray-700">{t(`matchedBy.${result.by}`)}</div>}
-      </td>
-      <td className="py-2 pr-4">
+      </Td>
+      <Td>
         <Details row={row} />
-      </td>
-      <td className="py-2">
+      </Td>
+      <Td>
         <NextStep row={row} outcome={outcome} />
-      </td>
+      </Td>
     </tr>
   );
 }

@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { cancelRequestAction } from "@/lib/actions/requests";
 import { initialActionResult } from "@/lib/actions/result";
 import { Button } from "@/components/ui/button";
+import { controlClassName, Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useMessage } from "@/components/ui/use-message";
 
@@ -22,7 +23,6 @@ export function CancelPanel({ reference, version, allowed }: { reference: string
   const [state, action, pending] = useActionState(cancelRequestAction, initialActionResult);
   if (!allowed && !state.ok) return null;
   const errors = state.fieldErrors?.reason?.map((k) => m(k));
-  const errorId = errors?.length ? "cancel-reason-error" : undefined;
   return (
     <section id="cancel" aria-labelledby="cancel-heading" className="no-print rounded-lg border border-red-200 bg-white p-4">
       <h2 id="cancel-heading" className="mb-3 text-lg font-semibold">
@@ -36,33 +36,20 @@ export function CancelPanel({ reference, version, allowed }: { reference: string
             <input type="hidden" name="referenceNumber" value={reference} />
             <input type="hidden" name="expectedVersion" value={version} />
             <input type="hidden" name="locale" value={locale} />
-            <div className="flex flex-col gap-1">
-              <label htmlFor="cancel-reason" className="text-sm font-medium text-gray-800">
-                {t("reason")}
-              </label>
-              <textarea
-                id="cancel-reason"
-                name="reason"
-                rows={3}
-                maxLength={REASON_MAX_LENGTH}
-                required
-                defaultValue={state.fields?.reason ?? ""}
-                key={state.fields?.reason ?? ""}
-                aria-invalid={errorId ? true : undefined}
-                aria-describedby={["cancel-reason-hint", errorId].filter(Boolean).join(" ")}
-                className={`rounded-md border px-3 py-2 text-sm shadow-sm ${errorId ? "border-red-600" : "border-gray-300"}`}
-              />
-              <p id="cancel-reason-hint" className="text-xs text-gray-600">
-                {t("reasonHint")}
-              </p>
-              {errorId && (
-                <ul id={errorId} className="text-sm text-red-700">
-                  {errors!.map((e) => (
-                    <li key={e}>{e}</li>
-                  ))}
-                </ul>
+            <Field id="cancel-reason" label={t("reason")} hint={t("reasonHint")} errors={errors}>
+              {(control) => (
+                <textarea
+                  {...control}
+                  name="reason"
+                  rows={3}
+                  maxLength={REASON_MAX_LENGTH}
+                  required
+                  defaultValue={state.fields?.reason ?? ""}
+                  key={state.fields?.reason ?? ""}
+                  className={controlClassName(control)}
+                />
               )}
-            </div>
+            </Field>
             <div>
               <Button type="submit" variant="danger" disabled={pending}>
                 {t("submit")}

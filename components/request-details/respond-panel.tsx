@@ -5,9 +5,9 @@ import { useLocale, useTranslations } from "next-intl";
 import { applyNoUploadAction } from "@/lib/actions/requests";
 import { initialActionResult } from "@/lib/actions/result";
 import type { NoUploadAction } from "@/lib/domain/statuses";
-import { SelectField } from "@/components/admin/select-field";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { SelectField } from "@/components/ui/select-field";
 import { useMessage } from "@/components/ui/use-message";
 import { ResponseOptions } from "./response-options";
 

@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "@/lib/i18n/navigation";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { useMessage } from "@/components/ui/use-message";
 import { DB_TABS, STATUSES_BY_TAB, tabKeyOf, tabParamOf, type RequestStatus } from "@/lib/domain/statuses";
@@ -58,19 +59,14 @@ export function SearchPanel({ search, raw, errors, schools, open }: Props) {
           <TextField name="firstName" label={t("search.firstName")} defaultValue={raw.firstName ?? ""} autoComplete="off" />
           <TextField name="lastName" label={t("search.lastName")} defaultValue={raw.lastName ?? ""} autoComplete="off" />
           {schools && (
-            <div className="flex flex-col gap-1">
-              <label htmlFor="field-school" className="text-sm font-medium text-gray-800">
-                {t("search.school")}
-              </label>
-              <select id="field-school" name="school" defaultValue={search.school ?? ""} className="rounded-md border border-gray-300 px-3 py-2 text-sm">
-                <option value="">{t("search.allSchools")}</option>
-                {schools.map((s) => (
-                  <option key={s.mident} value={s.mident}>
-                    {s.name} ({s.mident})
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField name="school" label={t("search.school")} defaultValue={search.school ?? ""}>
+              <option value="">{t("search.allSchools")}</option>
+              {schools.map((s) => (
+                <option key={s.mident} value={s.mident}>
+                  {s.name} ({s.mident})
+                </option>
+              ))}
+            </SelectField>
           )}
         </div>
         <details open={moreOpen} className="group/more rounded-md border border-gray-200">

@@ -1,6 +1,7 @@
 import clsx from "clsx";
 import { Download } from "lucide-react";
 import type { ReadableTranscript } from "@/lib/domain/pesc/readable";
+import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 
 export type TranscriptPreviewText = {
   title: string;
@@ -77,39 +78,34 @@ export function TranscriptPreviewView({ model, text, pdfHref, headingLevel, idPr
           ) : (
             // Focusable when it scrolls sideways (narrow windows), so that the keyboard can scroll it too.
             <div className="overflow-x-auto" role="region" aria-labelledby={`${idPrefix}-courses`} tabIndex={0}>
-              <table className="w-full border-collapse text-left text-sm">
-                <caption id={`${idPrefix}-courses`} className="mb-2 text-left font-semibold">
-                  {model.courses.heading}
-                </caption>
-                <thead className="bg-gray-50 text-xs text-gray-700">
-                  <tr>
-                    {model.courses.columns.map((column) => (
-                      <th key={column.id} scope="col" className={clsx("px-2 py-1.5 font-semibold", column.numeric && "text-right")}>
-                        {column.label}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-gray-100">
+              <Table caption={model.courses.heading} showCaption captionId={`${idPrefix}-courses`}>
+                <TableHead>
+                  {model.courses.columns.map((column) => (
+                    <Th key={column.id} scope="col" numeric={column.numeric}>
+                      {column.label}
+                    </Th>
+                  ))}
+                </TableHead>
+                <TableBody>
                   {model.courses.rows.map((row, i) => (
                     <tr key={i} className="even:bg-gray-50">
                       {model.courses.columns.map((column, j) => {
                         const value = row[column.id] ?? text.none;
-                        const className = clsx("px-2 py-1", column.numeric && "text-right tabular-nums", column.id === "number" && "font-mono whitespace-nowrap");
+                        const className = column.id === "number" ? "font-mono whitespace-nowrap" : undefined;
                         return j === 0 ? (
-                          <th key={column.id} scope="row" className={clsx(className, "font-normal")}>
+                          <Th key={column.id} scope="row" numeric={column.numeric} className={className}>
                             {value}
-                          </th>
+                          </Th>
                         ) : (
-                          <td key={column.id} className={className}>
+                          <Td key={column.id} numeric={column.numeric} className={className}>
                             {value}
-                          </td>
+                          </Td>
                         );
                       })}
                     </tr>
                   ))}
-                </tbody>
-              </table>
+                </TableBody>
+              </Table>
             </div>
           )}
           <p className="text-center text-xs text-gray-600">{model.end}</p>

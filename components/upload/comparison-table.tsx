@@ -1,6 +1,6 @@
-import clsx from "clsx";
 import { getTranslations } from "next-intl/server";
 import type { FieldComparison } from "@/lib/domain/pesc/compare";
+import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 
 const GENDERS = new Set(["MALE", "FEMALE", "X"]);
 
@@ -22,29 +22,26 @@ export async function ComparisonTable({ comparisons }: { comparisons: readonly F
     return value;
   };
   return (
-    <table className="w-full border-collapse text-sm">
-      <caption className="mb-2 text-left font-semibold">{t("comparisonCaption")}</caption>
-      <thead>
-        <tr className="border-b border-gray-300 text-left">
-          <th scope="col" className="py-2 pr-4">{t("columns.field")}</th>
-          <th scope="col" className="py-2 pr-4">{t("columns.request")}</th>
-          <th scope="col" className="py-2 pr-4">{t("columns.transcript")}</th>
-          <th scope="col" className="py-2">{t("columns.result")}</th>
-        </tr>
-      </thead>
-      <tbody>
+    <Table caption={t("comparisonCaption")} showCaption>
+      <TableHead>
+        <Th scope="col">{t("columns.field")}</Th>
+        <Th scope="col">{t("columns.request")}</Th>
+        <Th scope="col">{t("columns.transcript")}</Th>
+        <Th scope="col">{t("columns.result")}</Th>
+      </TableHead>
+      <TableBody>
         {comparisons.map((c) => {
           const differs = c.outcome === "different" || c.outcome === "missing";
           return (
-            <tr key={c.field} data-outcome={c.outcome} className={clsx("border-b border-gray-200", differs && "bg-red-50")}>
-              <th scope="row" className="py-2 pr-4 text-left font-medium">{t(`fields.${c.field}`)}</th>
-              <td className={clsx("py-2 pr-4", differs && "text-red-800")}>{show(c, "request")}</td>
-              <td className={clsx("py-2 pr-4", differs && "text-red-800")}>{show(c, "transcript")}</td>
-              <td className={clsx("py-2", OUTCOME_STYLE[c.outcome])}>{t(`outcomes.${c.outcome}`)}</td>
+            <tr key={c.field} data-outcome={c.outcome} className={differs ? "bg-red-50" : undefined}>
+              <Th scope="row">{t(`fields.${c.field}`)}</Th>
+              <Td className={differs ? "text-red-800" : undefined}>{show(c, "request")}</Td>
+              <Td className={differs ? "text-red-800" : undefined}>{show(c, "transcript")}</Td>
+              <Td className={OUTCOME_STYLE[c.outcome]}>{t(`outcomes.${c.outcome}`)}</Td>
             </tr>
           );
         })}
-      </tbody>
-    </table>
+      </TableBody>
+    </Table>
   );
 }

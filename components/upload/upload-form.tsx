@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { stageUploadAction, type UploadFormState } from "@/lib/actions/uploads";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useMessage } from "@/components/ui/use-message";
 
@@ -24,7 +25,6 @@ export function UploadForm({ reference, version, reupload, limitMb }: Props) {
   const m = useMessage();
   const locale = useLocale();
   const [state, action, pending] = useActionState(stageUploadAction, initial);
-  const hintId = "upload-file-hint";
   const errorId = "upload-file-error";
   const hasError = !state.ok && state.messageKey !== undefined;
   return (
@@ -46,29 +46,24 @@ export function UploadForm({ reference, version, reupload, limitMb }: Props) {
       <input type="hidden" name="referenceNumber" value={reference} />
       <input type="hidden" name="expectedVersion" value={version} />
       <input type="hidden" name="locale" value={locale} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="upload-file" className="text-sm font-medium">
-          {t("actions.browse")}
-        </label>
-        <input
-          id="upload-file"
-          name="file"
-          type="file"
-          accept=".xml,.pdf,application/xml,text/xml,application/pdf"
-          required
-          aria-describedby={hasError ? `${hintId} ${errorId}` : hintId}
-          aria-invalid={hasError || undefined}
-          onChange={(e) => {
-            // The server refuses it anyway; this only spares sending a file that is too large.
-            const file = e.currentTarget.files?.[0];
-            e.currentTarget.setCustomValidity(file && file.size > limitMb * 1024 * 1024 ? t("upload.errors.tooLarge", { limitMb }) : "");
-          }}
-          className="text-sm file:mr-3 file:rounded-md file:border file:border-gray-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-semibold"
-        />
-        <p id={hintId} className="text-sm text-gray-700">
-          {t("upload.sizeHint", { limitMb })}
-        </p>
-      </div>
+      {/* The error is the notice above, with the file's problems: the field is described by it, not repeating it. */}
+      <Field id="upload-file" label={t("actions.browse")} hint={t("upload.sizeHint", { limitMb })} externalErrorId={hasError ? errorId : undefined}>
+        {(control) => (
+          <input
+            {...control}
+            name="file"
+            type="file"
+            accept=".xml,.pdf,application/xml,text/xml,application/pdf"
+            required
+            onChange={(e) => {
+              // The server refuses it anyway; this only spares sending a file that is too large.
+              const file = e.currentTarget.files?.[0];
+              e.currentTarget.setCustomValidity(file && file.size > limitMb * 1024 * 1024 ? t("upload.errors.tooLarge", { limitMb }) : "");
+            }}
+            className="text-sm file:mr-3 file:rounded-md file:border file:border-gray-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-semibold"
+          />
+        )}
+      </Field>
       <div>
         <Button type="submit" disabled={pending}>
           {reupload ? t("actions.reupload") : t("actions.upload")}

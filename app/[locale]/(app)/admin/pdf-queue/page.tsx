@@ -6,6 +6,7 @@ import { REFERENCE_NUMBER_PATTERN } from "@/lib/domain/reference-number";
 import { Link } from "@/lib/i18n/navigation";
 import { listPdfQueue } from "@/lib/server/uploads/list-pdf-queue";
 import { Notice } from "@/components/ui/notice";
+import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 import { CompletePdfButton } from "@/components/upload/complete-pdf-button";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -43,43 +44,40 @@ export default async function PdfQueuePage({ params, searchParams }: Props) {
         <p className="text-sm text-gray-700">{t("empty")}</p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-          <table className="w-full border-collapse text-sm">
-            <caption className="sr-only">{t("caption")}</caption>
-            <thead>
-              <tr className="border-b border-gray-300 text-left">
-                <th scope="col" className="px-3 py-2">{t("columns.reference")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.name")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.school")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.uploadedAt")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.age")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.file")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.action")}</th>
-              </tr>
-            </thead>
-            <tbody>
+          <Table caption={t("caption")}>
+            <TableHead>
+              <Th scope="col">{t("columns.reference")}</Th>
+              <Th scope="col">{t("columns.name")}</Th>
+              <Th scope="col">{t("columns.school")}</Th>
+              <Th scope="col">{t("columns.uploadedAt")}</Th>
+              <Th scope="col">{t("columns.age")}</Th>
+              <Th scope="col">{t("columns.file")}</Th>
+              <Th scope="col">{t("columns.action")}</Th>
+            </TableHead>
+            <TableBody>
               {rows.map((row) => (
-                <tr key={row.requestId} className="border-b border-gray-200 align-top">
-                  <th scope="row" className="px-3 py-2 text-left font-mono font-normal">
+                <tr key={row.requestId}>
+                  <Th scope="row" className="font-mono">
                     <Link href={`/requests/${row.referenceNumber}`}>{row.referenceNumber}</Link>
-                  </th>
-                  <td className="px-3 py-2">{`${row.firstName} ${row.lastName}`}</td>
-                  <td className="px-3 py-2">{locale === "fr" ? row.school.nameFr : row.school.nameEn}</td>
-                  <td className="px-3 py-2">
+                  </Th>
+                  <Td>{`${row.firstName} ${row.lastName}`}</Td>
+                  <Td>{locale === "fr" ? row.school.nameFr : row.school.nameEn}</Td>
+                  <Td>
                     <time dateTime={row.file.uploadedAt.toISOString()}>{format.dateTime(row.file.uploadedAt, { dateStyle: "medium", timeStyle: "short" })}</time>
-                  </td>
-                  <td className="px-3 py-2">{tSla("businessDays", { count: businessDaysBetween(row.file.uploadedAt, now) })}</td>
-                  <td className="px-3 py-2">
+                  </Td>
+                  <Td>{tSla("businessDays", { count: businessDaysBetween(row.file.uploadedAt, now) })}</Td>
+                  <Td>
                     <a href={`/api/files/${encodeURIComponent(row.file.id)}`} target="_blank" rel="noopener" aria-label={t("open", { name: row.file.originalName })}>
                       {row.file.originalName}
                     </a>
-                  </td>
-                  <td className="px-3 py-2">
+                  </Td>
+                  <Td>
                     <CompletePdfButton reference={row.referenceNumber} fileId={row.file.id} version={row.version} />
-                  </td>
+                  </Td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         </div>
       )}
     </>
