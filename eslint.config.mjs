@@ -23,7 +23,15 @@ const config = [
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/lib/generated/*", "@/lib/db", "@/lib/server/*"], message: "Components get data through pages and actions, not Prisma.", allowTypeImports: true }] },
+        {
+          patterns: [
+            {
+              group: ["@/lib/generated/*", "@/lib/db", "@/lib/server/*"],
+              message: "Components get data through pages and actions, not Prisma.",
+              allowTypeImports: true,
+            },
+          ],
+        },
       ],
     },
   },
@@ -38,14 +46,22 @@ const config = [
   {
     // Actions reach the database only through lib/server (and its scope in every query).
     files: ["lib/actions/**/*.ts"],
-    rules: restrict(NO_SCRIPTS, NO_TESTS, { group: ["@/lib/db", "@/lib/generated/*"], message: "Actions call lib/server, never Prisma.", allowTypeImports: true }),
+    rules: restrict(NO_SCRIPTS, NO_TESTS, {
+      group: ["@/lib/db", "@/lib/generated/*"],
+      message: "Actions call lib/server, never Prisma.",
+      allowTypeImports: true,
+    }),
   },
   {
     files: ["lib/server/**/*.{ts,tsx}"],
     rules: restrict(
       NO_SCRIPTS,
       NO_TESTS,
-      { group: ["@/inngest", "@/inngest/*"], message: "Services do not import the functions: write events to the outbox (lib/server/jobs/outbox.ts).", allowTypeImports: true },
+      {
+        group: ["@/inngest", "@/inngest/*"],
+        message: "Services do not import the functions: write events to the outbox (lib/server/jobs/outbox.ts).",
+        allowTypeImports: true,
+      },
       { group: ["@/lib/inngest/*"], message: "Services do not import the background runtime: the composition roots start it.", allowTypeImports: true },
     ),
   },
@@ -60,7 +76,14 @@ const config = [
   {
     files: ["lib/domain/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/*", "!@/lib/domain", "!@/lib/domain/*", "node:fs", "node:fs/*"], message: "lib/domain is pure: it imports only itself." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/lib/*", "!@/lib/domain", "!@/lib/domain/*", "node:fs", "node:fs/*"], message: "lib/domain is pure: it imports only itself." },
+          ],
+        },
+      ],
     },
   },
 ];

@@ -9,7 +9,10 @@ export default function GlobalNotFound() {
           <h1 className="text-2xl font-semibold">Page not found</h1>
           <p lang="fr">Page introuvable</p>
           <p className="mt-4">
-            <Link href="/en/requests">TRMS (English)</Link> · <Link href="/fr/requests" lang="fr">SGéRN (français)</Link>
+            <Link href="/en/requests">TRMS (English)</Link> ·{" "}
+            <Link href="/fr/requests" lang="fr">
+              SGéRN (français)
+            </Link>
           </p>
         </main>
       </body>

@@ -39,7 +39,6 @@ export function createDbClient(url: string): Db {
   return client;
 }
 
-
 type Factory = PrismaBetterSQLite3;
 type Adapter = Awaited<ReturnType<Factory["connect"]>>;
 

@@ -64,7 +64,10 @@ const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.
 function cells(f: Figure): string[] {
   const app = f.app ? `${ms(f.app.median)} (p95 ${ms(f.app.p95)}, n=${f.app.runs})` : (f.appText ?? "");
   const hand = f.hand ? `${ms(f.hand.median)} (p95 ${ms(f.hand.p95)})` : (f.handText ?? "—");
-  const ratio = f.app && f.hand ? `${(f.app.median / f.hand.median).toFixed(2)}× (${f.app.median >= f.hand.median ? "+" : "−"}${ms(Math.abs(f.app.median - f.hand.median))} ms)` : "—";
+  const ratio =
+    f.app && f.hand
+      ? `${(f.app.median / f.hand.median).toFixed(2)}× (${f.app.median >= f.hand.median ? "+" : "−"}${ms(Math.abs(f.app.median - f.hand.median))} ms)`
+      : "—";
   const holds = f.holds === null ? (f.bar === "(information)" ? "—" : "NOT MEASURED") : f.holds ? "yes" : "FAILED";
   return [`  ${f.figure}`, app, hand, ratio, f.bar, holds];
 }
@@ -86,7 +89,9 @@ function printTable(results: SuiteResult[], other: Figure[]): void {
   for (const r of results) {
     const db = r.kind === "sqlite" ? "SQLite" : "PostgreSQL";
     lines.push(`${db}, ${r.size.toLocaleString("en-CA")} requests (${r.database}; ${r.engine}; planner statistics: ${r.statistics})`);
-    lines.push(`  machine: ${os.cpus().length} cores, load average ${r.load[0].toFixed(1)} at the start, ${r.load[1].toFixed(1)} at the end of the measurements`);
+    lines.push(
+      `  machine: ${os.cpus().length} cores, load average ${r.load[0].toFixed(1)} at the start, ${r.load[1].toFixed(1)} at the end of the measurements`,
+    );
     let section = "";
     for (const f of r.figures) {
       if (f.section !== section) {
@@ -98,7 +103,11 @@ function printTable(results: SuiteResult[], other: Figure[]): void {
   }
   const rows = lines.filter((l): l is string[] => Array.isArray(l));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const format = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join(" | ").trimEnd();
+  const format = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join(" | ")
+      .trimEnd();
   const rule = widths.map((w) => "-".repeat(w)).join("-|-");
   console.log(format(header));
   console.log(rule);
@@ -141,14 +150,24 @@ function runBackgroundFigures(): Promise<Figure[]> {
   const out = path.join(os.tmpdir(), `trms-bench-${process.pid}-background.json`);
   const script = path.join(projectRoot, "scripts/bench/background.ts");
   return new Promise((resolve) => {
-    const child = spawn(path.join(projectRoot, "node_modules/.bin/tsx"), [script, "--json", out], { cwd: projectRoot, stdio: ["ignore", "inherit", "inherit"] });
+    const child = spawn(path.join(projectRoot, "node_modules/.bin/tsx"), [script, "--json", out], {
+      cwd: projectRoot,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
     child.on("close", (code) => {
       if (code === 0 && fs.existsSync(out)) {
         resolve(JSON.parse(fs.readFileSync(out, "utf8")) as Figure[]);
         fs.rmSync(out, { force: true });
         return;
       }
-      const missing = (figure: string, bar: string): Figure => ({ section: "Background work", figure, appText: `not measured (exit code ${code})`, bar, holds: null, notes: [] });
+      const missing = (figure: string, bar: string): Figure => ({
+        section: "Background work",
+        figure,
+        appText: `not measured (exit code ${code})`,
+        bar,
+        holds: null,
+        notes: [],
+      });
       resolve([missing("outbox dispatch rate", "≥ 2,000 events/s"), missing("commit → function start (embedded runtime)", "≤ 100 ms median")]);
     });
   });
@@ -159,14 +178,24 @@ function runAutoMatchFigure(): Promise<Figure> {
   const out = path.join(os.tmpdir(), `trms-bench-${process.pid}-auto-match.json`);
   const script = path.join(projectRoot, "scripts/bench/auto-match.ts");
   return new Promise((resolve) => {
-    const child = spawn(path.join(projectRoot, "node_modules/.bin/tsx"), [script, "--json", out], { cwd: projectRoot, stdio: ["ignore", "inherit", "inherit"] });
+    const child = spawn(path.join(projectRoot, "node_modules/.bin/tsx"), [script, "--json", out], {
+      cwd: projectRoot,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
     child.on("close", (code) => {
       if (code === 0 && fs.existsSync(out)) {
         resolve(JSON.parse(fs.readFileSync(out, "utf8")) as Figure);
         fs.rmSync(out, { force: true });
         return;
       }
-      resolve({ section: "Auto-TRMS", figure: "auto-match against the SIS double (50 ms latency)", appText: `not measured (exit code ${code})`, bar: "≥ 200 requests/s", holds: null, notes: [] });
+      resolve({
+        section: "Auto-TRMS",
+        figure: "auto-match against the SIS double (50 ms latency)",
+        appText: `not measured (exit code ${code})`,
+        bar: "≥ 200 requests/s",
+        holds: null,
+        notes: [],
+      });
     });
   });
 }
@@ -231,7 +260,9 @@ async function main(): Promise<void> {
   }
 
   const failed = all.flatMap((r) => r.figures.filter((f) => f.holds === false).map((f) => `${r.kind}: ${f.section} — ${f.figure}`));
-  const unmeasured = all.flatMap((r) => r.figures.filter((f) => f.holds === null && f.bar !== "(information)").map((f) => `${r.kind}: ${f.section} — ${f.figure}`));
+  const unmeasured = all.flatMap((r) =>
+    r.figures.filter((f) => f.holds === null && f.bar !== "(information)").map((f) => `${r.kind}: ${f.section} — ${f.figure}`),
+  );
   console.log("");
   for (const p of problems) console.log(`FAILED: ${p}`);
   if (failed.length > 0) {

@@ -59,12 +59,15 @@ async function main() {
   if (fs.existsSync(sisDouble)) {
     // Started first: the seed may talk to it, and the boards on Auto-TRMS need it as soon as the app runs.
     await phase("sis double", async () => {
-      const child = track("SIS double", spawn(process.execPath, [sisDouble], {
-        cwd: projectRoot,
-        stdio: "inherit",
-        // PORT too, in case the double reads that: it must not take the app's port.
-        env: { ...env, SIS_DOUBLE_PORT: String(sisPort), PORT: String(sisPort) },
-      }));
+      const child = track(
+        "SIS double",
+        spawn(process.execPath, [sisDouble], {
+          cwd: projectRoot,
+          stdio: "inherit",
+          // PORT too, in case the double reads that: it must not take the app's port.
+          env: { ...env, SIS_DOUBLE_PORT: String(sisPort), PORT: String(sisPort) },
+        }),
+      );
       await waitForPort(sisPort, child, 15_000);
     });
     env.SIS_DOUBLE_URL = `http://127.0.0.1:${sisPort}/sis`;
@@ -92,11 +95,14 @@ async function main() {
   });
 
   await phase("start", async () => {
-    const app = track("app", spawn(bin("next"), ["start", "-p", String(port)], {
-      cwd: projectRoot,
-      stdio: "inherit",
-      env: { ...buildEnv, PORT: String(port) },
-    }));
+    const app = track(
+      "app",
+      spawn(bin("next"), ["start", "-p", String(port)], {
+        cwd: projectRoot,
+        stdio: "inherit",
+        env: { ...buildEnv, PORT: String(port) },
+      }),
+    );
     await waitForHealth(`http://127.0.0.1:${port}/api/health`, app, 60_000);
   });
 
@@ -135,7 +141,16 @@ function loadAuthSecret() {
 
 // Everything but these can change what `next build` produces; hashing a little too much only costs a rebuild.
 const NOT_BUILD_INPUTS = new Set([
-  "node_modules", ".next", ".git", "data", "tests", "docs", ".ci", "test-results", "playwright-report", "coverage",
+  "node_modules",
+  ".next",
+  ".git",
+  "data",
+  "tests",
+  "docs",
+  ".ci",
+  "test-results",
+  "playwright-report",
+  "coverage",
   "next-env.d.ts",
 ]);
 
@@ -157,7 +172,9 @@ function sourceHash() {
   };
   walk(projectRoot, "");
   // Inlined into the client bundle at build time.
-  for (const key of Object.keys(process.env).filter((k) => k.startsWith("NEXT_PUBLIC_")).sort()) {
+  for (const key of Object.keys(process.env)
+    .filter((k) => k.startsWith("NEXT_PUBLIC_"))
+    .sort()) {
     hash.update(`${key}=${process.env[key]}\0`);
   }
   return hash.digest("hex");

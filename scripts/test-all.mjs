@@ -16,9 +16,7 @@ export const E2E_REPORT = "test-results/e2e.json";
  * never reads as "0 failed". */
 export function countVitest(file) {
   const report = JSON.parse(fs.readFileSync(file, "utf8"));
-  const brokenFiles = (report.testResults ?? []).filter(
-    (f) => f.status === "failed" && !(f.assertionResults ?? []).some((t) => t.status === "failed"),
-  ).length;
+  const brokenFiles = (report.testResults ?? []).filter((f) => f.status === "failed" && !(f.assertionResults ?? []).some((t) => t.status === "failed")).length;
   const failed = (report.numFailedTests ?? 0) + brokenFiles;
   return {
     passed: report.numPassedTests ?? 0,
@@ -44,10 +42,11 @@ export function summaryLine({ passed, failed, skipped }) {
 }
 
 export function addCounts(...counts) {
-  return counts.reduce(
-    (sum, c) => ({ passed: sum.passed + c.passed, failed: sum.failed + c.failed, skipped: sum.skipped + c.skipped }),
-    { passed: 0, failed: 0, skipped: 0 },
-  );
+  return counts.reduce((sum, c) => ({ passed: sum.passed + c.passed, failed: sum.failed + c.failed, skipped: sum.skipped + c.skipped }), {
+    passed: 0,
+    failed: 0,
+    skipped: 0,
+  });
 }
 
 let current = null;
@@ -100,12 +99,7 @@ async function main() {
   let ok = true;
   const counts = [];
 
-  const vitestCode = await runner(bin("vitest"), [
-    "run",
-    "--reporter=default",
-    "--reporter=json",
-    `--outputFile=${VITEST_REPORT}`,
-  ]);
+  const vitestCode = await runner(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${VITEST_REPORT}`]);
   // Read now: nothing later may touch test-results/ before it is counted.
   const vitest = readCounts("vitest", VITEST_REPORT, countVitest);
   if (vitestCode !== 0 || !vitest) ok = false;

@@ -44,9 +44,7 @@ export function CreateUserForm({ roles, boards, ownBoard, schoolGroups, defaultL
 
   return (
     <form ref={formRef} action={action} className="flex flex-col gap-4" noValidate>
-      <p className="text-sm text-gray-700">
-        {t("createIntro")}
-      </p>
+      <p className="text-sm text-gray-700">{t("createIntro")}</p>
       {state.ok && state.messageKey && <Notice tone="success">{m(state.messageKey, state.values)}</Notice>}
       {!state.ok && state.messageKey && <Notice tone="error">{m(state.messageKey, state.values)}</Notice>}
       {hasFieldErrors && <Notice tone="error">{t("fixErrors")}</Notice>}

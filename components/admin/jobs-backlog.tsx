@@ -17,13 +17,18 @@ export async function JobsBacklog({ backlog, oldest }: { backlog: BackgroundBack
           <dt className="text-gray-700">{t("backlog.outbox")}</dt>
           <dd className="text-lg font-semibold tabular-nums">{n(backlog.outbox.waiting)}</dd>
           {oldest && <dd className="text-xs text-gray-700">{t("backlog.oldest", { when: oldest })}</dd>}
-          {backlog.outbox.failing > 0 && <dd className="text-xs font-semibold text-red-900">{t("backlog.dispatchFailing", { count: backlog.outbox.failing })}</dd>}
+          {backlog.outbox.failing > 0 && (
+            <dd className="text-xs font-semibold text-red-900">{t("backlog.dispatchFailing", { count: backlog.outbox.failing })}</dd>
+          )}
         </div>
         {(["waiting", "retrying", "running", "failed"] as const).map((view) => (
           <div key={view} className="rounded-md border border-gray-200 bg-white px-3 py-2">
             <dt className="text-gray-700">{t(`backlog.${view}`)}</dt>
             <dd className="text-lg font-semibold tabular-nums">
-              <Link href={{ pathname: "/admin/jobs", query: { view } }} aria-label={t("backlog.show", { count: backlog.runs[view], state: t(`backlog.${view}`) })}>
+              <Link
+                href={{ pathname: "/admin/jobs", query: { view } }}
+                aria-label={t("backlog.show", { count: backlog.runs[view], state: t(`backlog.${view}`) })}
+              >
                 {n(backlog.runs[view])}
               </Link>
             </dd>

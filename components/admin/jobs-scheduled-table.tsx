@@ -51,9 +51,7 @@ export function JobsScheduledTable({ jobs, caption }: { jobs: ScheduledJobRow[];
                 {job.description && <div className="text-xs font-normal text-gray-700">{job.description}</div>}
               </Th>
               <Td>{job.schedule}</Td>
-              <Td className="whitespace-nowrap">
-                {job.nextRun ? <time dateTime={job.nextRun.iso}>{job.nextRun.text}</time> : t("never")}
-              </Td>
+              <Td className="whitespace-nowrap">{job.nextRun ? <time dateTime={job.nextRun.iso}>{job.nextRun.text}</time> : t("never")}</Td>
               <Td>
                 {job.lastRun ? (
                   <div className="flex flex-col items-start gap-1">

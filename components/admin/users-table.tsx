@@ -26,8 +26,7 @@ export type UserRow = {
   isSelf: boolean;
 };
 
-const ACTION_BUTTON =
-  "rounded-md border border-gray-300 bg-white px-2 py-1 text-xs font-semibold text-gray-900 hover:bg-gray-50";
+const ACTION_BUTTON = "rounded-md border border-gray-300 bg-white px-2 py-1 text-xs font-semibold text-gray-900 hover:bg-gray-50";
 
 /** The accounts the actor manages, each with its actions; the outcome of an action is announced above the table. */
 export function UsersTable({ users, caption }: { users: UserRow[]; caption: string }) {

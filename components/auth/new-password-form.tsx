@@ -9,9 +9,7 @@ import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { useMessage } from "@/components/ui/use-message";
 
-type Props =
-  | { mode: "reset"; token: string }
-  | { mode: "change"; askCurrent: boolean };
+type Props = { mode: "reset"; token: string } | { mode: "change"; askCurrent: boolean };
 
 /** Choosing a new password: from a reset link, or when signed in (forced after a temporary password). */
 export function NewPasswordForm(props: Props) {

@@ -38,7 +38,10 @@ export function BulkDropZone({ inputRef, busy, count, limitMb, maxFiles, onChoos
       }}
       onDragLeave={() => setDragging(false)}
       onDrop={onDrop}
-      className={clsx("flex flex-col items-center gap-2 rounded-lg border-2 border-dashed px-4 py-6 text-center", dragging ? "border-brand-700 bg-brand-50" : "border-gray-300 bg-gray-50")}
+      className={clsx(
+        "flex flex-col items-center gap-2 rounded-lg border-2 border-dashed px-4 py-6 text-center",
+        dragging ? "border-brand-700 bg-brand-50" : "border-gray-300 bg-gray-50",
+      )}
     >
       <UploadCloud aria-hidden className="h-8 w-8 text-gray-600" />
       <p id="bulk-drop-hint" className="text-sm text-gray-800">

@@ -80,7 +80,9 @@ function ResultRow({ row }: { row: BulkRowState }) {
           <Icon aria-hidden className={clsx("h-4 w-4 shrink-0", outcome === "checking" && "motion-safe:animate-spin")} />
           {t(`outcomes.${outcome}`)}
         </span>
-        {result?.by && (outcome === "matched" || outcome === "differences" || outcome === "saved") && <div className="text-gray-700">{t(`matchedBy.${result.by}`)}</div>}
+        {result?.by && (outcome === "matched" || outcome === "differences" || outcome === "saved") && (
+          <div className="text-gray-700">{t(`matchedBy.${result.by}`)}</div>
+        )}
       </Td>
       <Td>
         <Details row={row} />

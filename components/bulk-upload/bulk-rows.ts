@@ -39,7 +39,11 @@ export const rowsOf = (files: readonly File[]): BulkRowState[] =>
 export function withResult(rows: readonly BulkRowState[], index: number, result: BulkFileRow): { rows: BulkRowState[]; cancel: string[] } {
   const next = rows.map((r, i) => (i === index ? { ...r, phase: "checked" as const, result } : r));
   const duplicates = duplicateFiles(
-    next.map((r) => (r.phase === "checked" && r.result?.pendingId && r.result.request ? { pendingId: r.result.pendingId, referenceNumber: r.result.request.referenceNumber } : null)),
+    next.map((r) =>
+      r.phase === "checked" && r.result?.pendingId && r.result.request
+        ? { pendingId: r.result.pendingId, referenceNumber: r.result.request.referenceNumber }
+        : null,
+    ),
   );
   const cancel: string[] = [];
   for (const i of duplicates) {

@@ -14,7 +14,8 @@ export type SaveAnswer = { ok: true; outcomes: SaveOutcome[] } | { ok: false; er
 /** Checks one file of the batch; a failure stops the round (the files not yet checked stay waiting). */
 export async function checkFile(file: File, { locale, limitBytes }: { locale: string; limitBytes: number }): Promise<CheckAnswer> {
   // Refused here without sending it; the server refuses it anyway.
-  if (file.size > limitBytes) return { ok: true, row: { outcome: "refused", messageKey: "upload.errors.tooLarge", values: { limitMb: limitBytes / 1024 / 1024 } } };
+  if (file.size > limitBytes)
+    return { ok: true, row: { outcome: "refused", messageKey: "upload.errors.tooLarge", values: { limitMb: limitBytes / 1024 / 1024 } } };
   if (file.size === 0) return { ok: true, row: { outcome: "refused", messageKey: "bulkUpload.reasons.empty" } };
   const form = new FormData();
   form.set("file", file);
@@ -43,7 +44,9 @@ export async function saveGroup(pendingIds: readonly string[], locale: string): 
   return {
     ok: true,
     outcomes: state.rows.map((row) =>
-      row.saved ? { pendingId: row.pendingId, saved: true } : { pendingId: row.pendingId, saved: false, message: { key: row.messageKey ?? GENERIC.key, values: row.values } },
+      row.saved
+        ? { pendingId: row.pendingId, saved: true }
+        : { pendingId: row.pendingId, saved: false, message: { key: row.messageKey ?? GENERIC.key, values: row.values } },
     ),
   };
 }

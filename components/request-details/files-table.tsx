@@ -30,7 +30,12 @@ export async function FilesTable({ files }: { files: RequestDetails["files"] }) 
               {files.map((file) => (
                 <tr key={file.id}>
                   <Td className="break-all">
-                    <a href={`/api/files/${encodeURIComponent(file.id)}`} download className="inline-flex items-center gap-1" aria-label={t("download", { name: file.originalName })}>
+                    <a
+                      href={`/api/files/${encodeURIComponent(file.id)}`}
+                      download
+                      className="inline-flex items-center gap-1"
+                      aria-label={t("download", { name: file.originalName })}
+                    >
                       <Download aria-hidden className="h-4 w-4 shrink-0 no-print" />
                       {file.originalName}
                     </a>

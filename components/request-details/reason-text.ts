@@ -10,7 +10,12 @@ export function reasonText(t: Translator, format: Formatter, reason: ReasonView)
     case "sisNotFound":
       return t("sisNotFound", { oen: reason.oen ?? "" });
     case "sisDifferences":
-      return t("sisDifferences", { fields: format.list((reason.fields ?? []).map((f) => t(`fields.${f}`)), { type: "conjunction" }) });
+      return t("sisDifferences", {
+        fields: format.list(
+          (reason.fields ?? []).map((f) => t(`fields.${f}`)),
+          { type: "conjunction" },
+        ),
+      });
     default:
       return t(reason.key);
   }

@@ -25,9 +25,10 @@ export async function Timeline({ events }: { events: RequestDetails["events"] })
             const view = readTimelineEvent(event.type, event.data);
             const who = event.actor?.displayName ?? t(`actors.${actorLabelKey(event.actorLabel)}`);
             const title = view.type === "other" ? t("types.other", { type: event.type }) : t(`types.${view.type}`);
-            const template = view.email && (TEMPLATE_LABELS as readonly string[]).includes(view.email.template)
-              ? t(`templates.${view.email.template as (typeof TEMPLATE_LABELS)[number]}`)
-              : t("templates.other");
+            const template =
+              view.email && (TEMPLATE_LABELS as readonly string[]).includes(view.email.template)
+                ? t(`templates.${view.email.template as (typeof TEMPLATE_LABELS)[number]}`)
+                : t("templates.other");
             return (
               <li key={event.id} className="break-inside-avoid text-sm">
                 <span aria-hidden className="absolute -left-[7px] mt-1.5 h-3 w-3 rounded-full border-2 border-white bg-brand-700" />

@@ -6,7 +6,10 @@ import { Link } from "@/lib/i18n/navigation";
 export async function BulkUploadLink() {
   const t = await getTranslations("bulkUpload");
   return (
-    <Link href="/requests/bulk-upload" className="no-print mb-1 inline-flex items-center gap-1 rounded-md border border-gray-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-gray-50 hover:no-underline">
+    <Link
+      href="/requests/bulk-upload"
+      className="no-print mb-1 inline-flex items-center gap-1 rounded-md border border-gray-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-gray-50 hover:no-underline"
+    >
       <Files aria-hidden className="h-4 w-4" />
       {t("title")}
     </Link>

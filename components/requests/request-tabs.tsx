@@ -11,43 +11,43 @@ export async function RequestTabs({ search, counts }: { search: RequestSearch; c
   const selected = search.statuses === null ? search.tab : null;
   return (
     <>
-    <div className="flex flex-wrap items-end justify-between gap-2 border-b border-gray-300">
-    <div role="tablist" aria-label={t("dashboard.title")} className="flex flex-wrap gap-1">
-      {DB_TABS.map((tab) => {
-        const params = searchToParams(search, { tab, statuses: null, page: 1 });
-        const isSelected = tab === selected;
-        return (
-          <Link
-            key={tab}
-            role="tab"
-            id={`tab-${tabParamOf(tab)}`}
-            aria-selected={isSelected}
-            aria-controls={isSelected ? "requests-panel" : undefined}
-            aria-describedby={`tab-${tabParamOf(tab)}-count`}
-            href={`/requests?${params.toString()}`}
-            className={clsx(
-              "-mb-px flex items-center gap-2 rounded-t-md border px-4 py-2 text-sm hover:no-underline",
-              isSelected ? "border-gray-300 border-b-white bg-white font-semibold text-brand-800" : "border-transparent text-gray-700 hover:bg-gray-100",
-            )}
-          >
-            {t(`tabs.${tabKeyOf(tab)}`)}
-            {/* The count is the tab's description, so that the tab's name is exactly the glossary label. */}
-            <span aria-hidden className="rounded-full bg-gray-200 px-2 py-0.5 text-xs font-semibold tabular-nums text-gray-800">
-              {counts[tab]}
-            </span>
-          </Link>
-        );
-      })}
-    </div>
-    <BulkUploadLink />
-    </div>
-    <div className="sr-only">
-      {DB_TABS.map((tab) => (
-        <span key={tab} id={`tab-${tabParamOf(tab)}-count`}>
-          {t("dashboard.results", { count: counts[tab] })}
-        </span>
-      ))}
-    </div>
+      <div className="flex flex-wrap items-end justify-between gap-2 border-b border-gray-300">
+        <div role="tablist" aria-label={t("dashboard.title")} className="flex flex-wrap gap-1">
+          {DB_TABS.map((tab) => {
+            const params = searchToParams(search, { tab, statuses: null, page: 1 });
+            const isSelected = tab === selected;
+            return (
+              <Link
+                key={tab}
+                role="tab"
+                id={`tab-${tabParamOf(tab)}`}
+                aria-selected={isSelected}
+                aria-controls={isSelected ? "requests-panel" : undefined}
+                aria-describedby={`tab-${tabParamOf(tab)}-count`}
+                href={`/requests?${params.toString()}`}
+                className={clsx(
+                  "-mb-px flex items-center gap-2 rounded-t-md border px-4 py-2 text-sm hover:no-underline",
+                  isSelected ? "border-gray-300 border-b-white bg-white font-semibold text-brand-800" : "border-transparent text-gray-700 hover:bg-gray-100",
+                )}
+              >
+                {t(`tabs.${tabKeyOf(tab)}`)}
+                {/* The count is the tab's description, so that the tab's name is exactly the glossary label. */}
+                <span aria-hidden className="rounded-full bg-gray-200 px-2 py-0.5 text-xs font-semibold tabular-nums text-gray-800">
+                  {counts[tab]}
+                </span>
+              </Link>
+            );
+          })}
+        </div>
+        <BulkUploadLink />
+      </div>
+      <div className="sr-only">
+        {DB_TABS.map((tab) => (
+          <span key={tab} id={`tab-${tabParamOf(tab)}-count`}>
+            {t("dashboard.results", { count: counts[tab] })}
+          </span>
+        ))}
+      </div>
     </>
   );
 }

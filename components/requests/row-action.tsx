@@ -31,7 +31,11 @@ export function RowAction(props: Props) {
   const target = `/requests/${encodeURIComponent(props.reference)}`;
   if (props.mode === "complete") {
     return (
-      <button type="button" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline" onClick={() => router.push(`${target}?action=reupload#upload`)}>
+      <button
+        type="button"
+        className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
+        onClick={() => router.push(`${target}?action=reupload#upload`)}
+      >
         {t("actions.reupload")}
       </button>
     );

@@ -52,9 +52,27 @@ export function SearchPanel({ search, raw, errors, schools, open }: Props) {
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
           <TextField name="from" type="date" label={t("search.startDate")} defaultValue={raw.from ?? ""} errors={errorFor("from")} />
           <TextField name="to" type="date" label={t("search.endDate")} defaultValue={raw.to ?? ""} errors={errorFor("to")} />
-          <TextField name="requestNumber" inputMode="numeric" label={t("search.requestNumber")} defaultValue={raw.requestNumber ?? ""} errors={errorFor("requestNumber")} />
-          <TextField name="accountNumber" inputMode="numeric" label={t("search.accountNumber")} defaultValue={raw.accountNumber ?? ""} errors={errorFor("accountNumber")} />
-          <TextField name="referenceNumber" label={t("search.referenceNumber")} placeholder="REF-12345678" defaultValue={raw.referenceNumber ?? ""} errors={errorFor("referenceNumber")} />
+          <TextField
+            name="requestNumber"
+            inputMode="numeric"
+            label={t("search.requestNumber")}
+            defaultValue={raw.requestNumber ?? ""}
+            errors={errorFor("requestNumber")}
+          />
+          <TextField
+            name="accountNumber"
+            inputMode="numeric"
+            label={t("search.accountNumber")}
+            defaultValue={raw.accountNumber ?? ""}
+            errors={errorFor("accountNumber")}
+          />
+          <TextField
+            name="referenceNumber"
+            label={t("search.referenceNumber")}
+            placeholder="REF-12345678"
+            defaultValue={raw.referenceNumber ?? ""}
+            errors={errorFor("referenceNumber")}
+          />
           <TextField name="oen" inputMode="numeric" label={t("search.oen")} defaultValue={raw.oen ?? ""} errors={errorFor("oen")} />
           <TextField name="firstName" label={t("search.firstName")} defaultValue={raw.firstName ?? ""} autoComplete="off" />
           <TextField name="lastName" label={t("search.lastName")} defaultValue={raw.lastName ?? ""} autoComplete="off" />
@@ -85,13 +103,7 @@ export function SearchPanel({ search, raw, errors, schools, open }: Props) {
             <fieldset>
               <legend className="text-sm font-semibold">{t("search.showStatus")}</legend>
               <label className="mt-2 flex items-center gap-2 text-sm">
-                <input
-                  type="checkbox"
-                  name="status"
-                  value="ALL"
-                  defaultChecked={selected.has("ALL")}
-                  onChange={(e) => toggleAll(e.currentTarget.checked)}
-                />
+                <input type="checkbox" name="status" value="ALL" defaultChecked={selected.has("ALL")} onChange={(e) => toggleAll(e.currentTarget.checked)} />
                 {t("search.selectAll")}
               </label>
               <div className="mt-2 grid grid-cols-1 gap-3 md:grid-cols-4">
@@ -112,11 +124,7 @@ export function SearchPanel({ search, raw, errors, schools, open }: Props) {
         </details>
         <div className="flex gap-2">
           <Button type="submit">{t("search.searchButton")}</Button>
-          <Button
-            type="button"
-            variant="secondary"
-            onClick={() => router.push(`/requests?tab=${tabParamOf(search.tab)}`)}
-          >
+          <Button type="button" variant="secondary" onClick={() => router.push(`/requests?tab=${tabParamOf(search.tab)}`)}>
             {t("search.clear")}
           </Button>
         </div>

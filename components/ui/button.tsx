@@ -14,7 +14,11 @@ export function Button({ variant = "primary", className, type = "button", ...pro
   return (
     <button
       type={type}
-      className={clsx("inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-semibold transition-colors disabled:cursor-not-allowed", VARIANTS[variant], className)}
+      className={clsx(
+        "inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-semibold transition-colors disabled:cursor-not-allowed",
+        VARIANTS[variant],
+        className,
+      )}
       {...props}
     />
   );

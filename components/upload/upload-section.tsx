@@ -33,7 +33,15 @@ export async function UploadSection({ reference, status, version, outcome }: Pro
       </h2>
       <div className="flex flex-col gap-3">
         {notice}
-        {allowed && <UploadForm key={`upload-${reference}-${version}`} reference={reference} version={version} reupload={reupload} limitMb={MAX_UPLOAD_BYTES / 1024 / 1024} />}
+        {allowed && (
+          <UploadForm
+            key={`upload-${reference}-${version}`}
+            reference={reference}
+            version={version}
+            reupload={reupload}
+            limitMb={MAX_UPLOAD_BYTES / 1024 / 1024}
+          />
+        )}
       </div>
     </section>
   );

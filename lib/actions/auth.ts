@@ -17,25 +17,28 @@ async function rememberLocale(locale: Locale) {
   (await cookies()).set("NEXT_LOCALE", locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });
 }
 
-export const loginAction = publicFormAction({ fields: ["username", "password", "callbackUrl"], echo: ["username"] }, async (input, { locale }): Promise<ActionResult> => {
-  const form = checkForm(SignInFormSchema, input);
-  if (!form.ok) return { ok: false, fieldErrors: form.fieldErrors };
-  try {
-    await signIn("credentials", { ...form.data, redirect: false });
-  } catch (error) {
-    if (error instanceof AuthError) {
-      const code = (error as AuthError & { code?: string }).code ?? "";
-      const throttled = /^throttled:(\d+)$/.exec(code);
-      if (throttled) return { ok: false, messageKey: "auth.throttled", values: { minutes: Number(throttled[1]) } };
-      return { ok: false, messageKey: "auth.invalidCredentials" };
+export const loginAction = publicFormAction(
+  { fields: ["username", "password", "callbackUrl"], echo: ["username"] },
+  async (input, { locale }): Promise<ActionResult> => {
+    const form = checkForm(SignInFormSchema, input);
+    if (!form.ok) return { ok: false, fieldErrors: form.fieldErrors };
+    try {
+      await signIn("credentials", { ...form.data, redirect: false });
+    } catch (error) {
+      if (error instanceof AuthError) {
+        const code = (error as AuthError & { code?: string }).code ?? "";
+        const throttled = /^throttled:(\d+)$/.exec(code);
+        if (throttled) return { ok: false, messageKey: "auth.throttled", values: { minutes: Number(throttled[1]) } };
+        return { ok: false, messageKey: "auth.invalidCredentials" };
+      }
+      throw error;
     }
-    throw error;
-  }
-  // Signed in: continue in the language of the page the user signed in on, where they were going or to the requests.
-  await rememberLocale(locale);
-  if (await mustChangePassword(form.data.username)) redirect(`/${locale}/change-password`);
-  redirect(input.callbackUrl ? safeReturnPath(input.callbackUrl, locale) : `/${locale}/requests`);
-});
+    // Signed in: continue in the language of the page the user signed in on, where they were going or to the requests.
+    await rememberLocale(locale);
+    if (await mustChangePassword(form.data.username)) redirect(`/${locale}/change-password`);
+    redirect(input.callbackUrl ? safeReturnPath(input.callbackUrl, locale) : `/${locale}/requests`);
+  },
+);
 
 export const logoutAction = publicFormAction({}, async (_input, { locale }) => {
   await signOut({ redirect: false });
@@ -61,13 +64,16 @@ export const resetAction = publicFormAction({ fields: ["token", "password", "con
   redirect(`/${locale}/login?reset=1`);
 });
 
-export const changePasswordAction = formAction({ fields: ["current", "password", "confirm"], allowTemporaryPassword: true }, async (input, { actor, locale }) => {
-  const form = checkForm(NewPasswordFormSchema, input);
-  if (!form.ok) return { ok: false, fieldErrors: form.fieldErrors };
-  const result = await changePassword({ actor, current: input.current || undefined, next: form.data.password });
-  if (!result.ok) {
-    if (result.reason === "currentWrong") return { ok: false, fieldErrors: { current: ["auth.currentPasswordWrong"] } };
-    return { ok: false, fieldErrors: { password: result.problems.map((p) => `auth.problems.${p}`) } };
-  }
-  redirect(`/${locale}/requests?passwordChanged=1`);
-});
+export const changePasswordAction = formAction(
+  { fields: ["current", "password", "confirm"], allowTemporaryPassword: true },
+  async (input, { actor, locale }) => {
+    const form = checkForm(NewPasswordFormSchema, input);
+    if (!form.ok) return { ok: false, fieldErrors: form.fieldErrors };
+    const result = await changePassword({ actor, current: input.current || undefined, next: form.data.password });
+    if (!result.ok) {
+      if (result.reason === "currentWrong") return { ok: false, fieldErrors: { current: ["auth.currentPasswordWrong"] } };
+      return { ok: false, fieldErrors: { password: result.problems.map((p) => `auth.problems.${p}`) } };
+    }
+    redirect(`/${locale}/requests?passwordChanged=1`);
+  },
+);

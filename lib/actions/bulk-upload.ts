@@ -47,16 +47,27 @@ export const checkBulkFileAction = formCall<never, BulkCheckState>({}, async (_i
       return { ok: true, row: { outcome, pendingId, request, by, comparisons } };
     }
     case "several":
-      return { ok: true, row: { outcome: "several", requests: result.requests, messageKey: "bulkUpload.reasons.several", values: { count: result.requests.length } } };
+      return {
+        ok: true,
+        row: { outcome: "several", requests: result.requests, messageKey: "bulkUpload.reasons.several", values: { count: result.requests.length } },
+      };
     case "noMatch":
       return { ok: true, row: { outcome: "noMatch", messageKey: "bulkUpload.reasons.noMatch" } };
     case "notOpen":
       return {
         ok: true,
-        row: { outcome: "notOpen", request: result.request, messageKey: "bulkUpload.reasons.notOpen", values: { status: await statusName(locale, result.status) } },
+        row: {
+          outcome: "notOpen",
+          request: result.request,
+          messageKey: "bulkUpload.reasons.notOpen",
+          values: { status: await statusName(locale, result.status) },
+        },
       };
     case "notDue":
-      return { ok: true, row: { outcome: "notOpen", request: result.request, messageKey: "bulkUpload.reasons.notDue", values: { date: longDate(locale, result.sendAfter) } } };
+      return {
+        ok: true,
+        row: { outcome: "notOpen", request: result.request, messageKey: "bulkUpload.reasons.notDue", values: { date: longDate(locale, result.sendAfter) } },
+      };
     case "stale":
       return { ok: true, row: { outcome: "notOpen", request: result.request, messageKey: "bulkUpload.reasons.stale" } };
     case "refused":
@@ -101,7 +112,12 @@ export const saveBulkUploadsAction = formCall<never, BulkSaveState>({}, async (_
         rows.push({ pendingId: item.pendingId, saved: false, messageKey: "errors.staleForm" });
         break;
       case "invalidTransition":
-        rows.push({ pendingId: item.pendingId, saved: false, messageKey: "errors.invalidTransition", values: { status: await statusName(locale, item.status) } });
+        rows.push({
+          pendingId: item.pendingId,
+          saved: false,
+          messageKey: "errors.invalidTransition",
+          values: { status: await statusName(locale, item.status) },
+        });
         break;
     }
   }

@@ -24,13 +24,16 @@ export const applyNoUploadAction = formAction({ fields: ["referenceNumber", "act
 });
 
 /** Cancelling a request with a reason: OCAS administrators only (refused here for anyone else, whatever the page showed). */
-export const cancelRequestAction = formAction({ fields: ["referenceNumber", "reason", "expectedVersion"], echo: ["reason"] }, async (input, { actor, locale }) => {
-  const result = await cancelRequest({ actor, input });
-  if (!result.ok) {
-    const reason = result.reason === "invalid" ? result.fieldErrors.reason : undefined;
-    if (result.reason === "invalid" && reason && Object.keys(result.fieldErrors).length === 1) return { ok: false, fieldErrors: { reason } };
-    return requestRefusal(result, locale);
-  }
-  revalidateRequestPages();
-  return { ok: true, messageKey: "details.cancel.done", values: { reference: result.referenceNumber } };
-});
+export const cancelRequestAction = formAction(
+  { fields: ["referenceNumber", "reason", "expectedVersion"], echo: ["reason"] },
+  async (input, { actor, locale }) => {
+    const result = await cancelRequest({ actor, input });
+    if (!result.ok) {
+      const reason = result.reason === "invalid" ? result.fieldErrors.reason : undefined;
+      if (result.reason === "invalid" && reason && Object.keys(result.fieldErrors).length === 1) return { ok: false, fieldErrors: { reason } };
+      return requestRefusal(result, locale);
+    }
+    revalidateRequestPages();
+    return { ok: true, messageKey: "details.cancel.done", values: { reference: result.referenceNumber } };
+  },
+);

@@ -23,24 +23,27 @@ export type UploadFormState = ActionResult & { problems?: UploadProblem[] };
 const detailsPath = (locale: Locale, reference: string) => `/${locale}/requests/${encodeURIComponent(reference)}`;
 
 /** Upload Transcript / Re-upload Transcript: checks and keeps the file, then opens the validation screen. */
-export const stageUploadAction = formAction<"referenceNumber" | "expectedVersion", UploadFormState>({ fields: ["referenceNumber", "expectedVersion"] }, async (input, { actor, locale, form }) => {
-  const result = await stageUpload({ actor, input, file: fileOf(form) });
-  if (!result.ok) {
-    switch (result.reason) {
-      case "noFile":
-        return { ok: false, messageKey: "upload.errors.noFile" };
-      case "tooLarge":
-        return { ok: false, messageKey: "upload.errors.tooLarge", values: { limitMb: LIMIT_MB } };
-      case "notBeforeSendAfter":
-        return { ok: false, messageKey: "respond.errors.notBeforeSendAfter", values: { date: longDate(locale, result.sendAfter) } };
-      case "transcript":
-        return { ok: false, messageKey: "upload.refused", problems: transcriptProblems(result.errors) };
-      default:
-        return requestRefusal(result, locale);
+export const stageUploadAction = formAction<"referenceNumber" | "expectedVersion", UploadFormState>(
+  { fields: ["referenceNumber", "expectedVersion"] },
+  async (input, { actor, locale, form }) => {
+    const result = await stageUpload({ actor, input, file: fileOf(form) });
+    if (!result.ok) {
+      switch (result.reason) {
+        case "noFile":
+          return { ok: false, messageKey: "upload.errors.noFile" };
+        case "tooLarge":
+          return { ok: false, messageKey: "upload.errors.tooLarge", values: { limitMb: LIMIT_MB } };
+        case "notBeforeSendAfter":
+          return { ok: false, messageKey: "respond.errors.notBeforeSendAfter", values: { date: longDate(locale, result.sendAfter) } };
+        case "transcript":
+          return { ok: false, messageKey: "upload.refused", problems: transcriptProblems(result.errors) };
+        default:
+          return requestRefusal(result, locale);
+      }
     }
-  }
-  redirect(`${detailsPath(locale, result.referenceNumber)}/validate?pending=${encodeURIComponent(result.pendingId)}`);
-});
+    redirect(`${detailsPath(locale, result.referenceNumber)}/validate?pending=${encodeURIComponent(result.pendingId)}`);
+  },
+);
 
 /** "Yes – Save and continue". */
 export const saveUploadAction = formAction<"pendingId", UploadFormState>({ fields: ["pendingId"] }, async (input, { actor, locale }) => {
@@ -55,10 +58,13 @@ export const saveUploadAction = formAction<"pendingId", UploadFormState>({ field
 });
 
 /** "No – Cancel and return to previous screen": nothing is saved; back to the request. */
-export const cancelUploadAction = formAction<"pendingId" | "referenceNumber", UploadFormState>({ fields: ["pendingId", "referenceNumber"] }, async (input, { actor, locale }) => {
-  const cancelled = await cancelUpload({ actor, pendingId: input.pendingId });
-  redirect(`${detailsPath(locale, cancelled?.referenceNumber ?? input.referenceNumber)}?uploaded=cancelled#upload`);
-});
+export const cancelUploadAction = formAction<"pendingId" | "referenceNumber", UploadFormState>(
+  { fields: ["pendingId", "referenceNumber"] },
+  async (input, { actor, locale }) => {
+    const cancelled = await cancelUpload({ actor, pendingId: input.pendingId });
+    redirect(`${detailsPath(locale, cancelled?.referenceNumber ?? input.referenceNumber)}?uploaded=cancelled#upload`);
+  },
+);
 
 /** "Complete" in the PDF queue: OCAS administrators only (refused here for anyone else, whatever the page showed). */
 export const completePdfAction = formAction({ fields: ["referenceNumber", "fileId", "expectedVersion"] }, async (input, { actor, locale }) => {

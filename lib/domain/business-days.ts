@@ -40,17 +40,7 @@ function isWeekend(day: number): boolean {
 
 // The Employment Standards Act 2000 list. date-holidays also marks Easter Monday "public" in Ontario
 // (it is not statutory there) and Civic Holiday and Remembrance Day "optional", so pick by name.
-const STATUTORY = [
-  "New Year's Day",
-  "Family Day",
-  "Good Friday",
-  "Victoria Day",
-  "Canada Day",
-  "Labour Day",
-  "Thanksgiving",
-  "Christmas Day",
-  "Boxing Day",
-];
+const STATUTORY = ["New Year's Day", "Family Day", "Good Friday", "Victoria Day", "Canada Day", "Labour Day", "Thanksgiving", "Christmas Day", "Boxing Day"];
 
 const calendar = new Holidays("CA", "ON");
 const holidaysByYear = new Map<number, { list: readonly string[]; set: ReadonlySet<string> }>();
@@ -120,7 +110,7 @@ export function addBusinessDays(date: string, n: number): string {
   if (!Number.isInteger(n)) throw new RangeError(`not a whole number of business days: ${n}`);
   let day = dayNumber(date);
   const step = Math.sign(n);
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     day += step;
     if (isBusinessDayNumber(day)) left--;
   }

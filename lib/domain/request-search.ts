@@ -63,7 +63,10 @@ export function parseRequestSearch(source: ParamSource): { search: RequestSearch
   const errors: SearchErrors = {};
   const tab = dbTabFromParam(one(source, "tab")) ?? "TODO";
 
-  const rawStatuses = all(source, "status").flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
+  const rawStatuses = all(source, "status")
+    .flatMap((s) => s.split(","))
+    .map((s) => s.trim())
+    .filter(Boolean);
   let statuses: RequestSearch["statuses"] = null;
   if (rawStatuses.includes("ALL")) statuses = "ALL";
   else {

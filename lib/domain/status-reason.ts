@@ -44,9 +44,7 @@ export function parseStatusReason(raw: unknown): ReasonView | null {
       // Only a well-formed OEN is echoed: the value comes from another system.
       return typeof data.oen === "string" && OEN.test(data.oen) ? { key: "sisNotFound", oen: data.oen } : { key: "sisNotFoundNoOen" };
     case "sisDifferences": {
-      const fields = Array.isArray(data.fields)
-        ? COMPARED_FIELDS.filter((f) => (data.fields as unknown[]).includes(f))
-        : [];
+      const fields = Array.isArray(data.fields) ? COMPARED_FIELDS.filter((f) => (data.fields as unknown[]).includes(f)) : [];
       return fields.length > 0 ? { key: "sisDifferences", fields } : { key: "sisDifferencesUnspecified" };
     }
     case "sisMultipleMatches":

@@ -61,10 +61,12 @@ export function concurrencyOf(fn: AnyInngestFunction): ConcurrencyRule | null {
   if (Array.isArray(c)) throw new UnsupportedFunctionError(id, "more than one concurrency rule");
   if (typeof c !== "object") throw new UnsupportedFunctionError(id, "this concurrency option");
   const { limit, key, scope } = c as { limit?: unknown; key?: unknown; scope?: unknown };
-  if (typeof limit !== "number" || !Number.isInteger(limit) || limit < 1) throw new UnsupportedFunctionError(id, "a concurrency limit that is not a positive whole number");
+  if (typeof limit !== "number" || !Number.isInteger(limit) || limit < 1)
+    throw new UnsupportedFunctionError(id, "a concurrency limit that is not a positive whole number");
   if (scope !== undefined && scope !== "fn") throw new UnsupportedFunctionError(id, `concurrency scope "${String(scope)}"`);
   if (key === undefined) return { limit, keyPath: null };
-  if (typeof key !== "string" || !/^event\.data(\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(key)) throw new UnsupportedFunctionError(id, `concurrency key ${String(key)}`);
+  if (typeof key !== "string" || !/^event\.data(\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(key))
+    throw new UnsupportedFunctionError(id, `concurrency key ${String(key)}`);
   return { limit, keyPath: key.split(".").slice(2) };
 }
 

@@ -35,9 +35,7 @@ export type CallSisOptions = {
   limiter?: Limiter;
 };
 
-export type SisAttempt =
-  | { ok: true; status: number; contentType: string | null; body: Uint8Array }
-  | { ok: false; failure: "timeout" | "network" };
+export type SisAttempt = { ok: true; status: number; contentType: string | null; body: Uint8Array } | { ok: false; failure: "timeout" | "network" };
 
 /**
  * Connections kept open between calls, per protocol (calls to a board are bounded by the limiter, not here). Node's
@@ -122,7 +120,8 @@ export async function callSis(options: CallSisOptions): Promise<SisCallResult> {
     if (result.ok) {
       lastStatus = result.status;
       const answer = mapSisAnswer(result);
-      if (isFinalAnswer(answer)) return { answer: answer as Exclude<SisAnswer, { kind: "retry" } | { kind: "unauthorized" }>, httpStatus: result.status, attempts: attempt };
+      if (isFinalAnswer(answer))
+        return { answer: answer as Exclude<SisAnswer, { kind: "retry" } | { kind: "unauthorized" }>, httpStatus: result.status, attempts: attempt };
       failure = "answer";
       unauthorized = answer.kind === "unauthorized";
     } else {

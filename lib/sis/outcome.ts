@@ -37,8 +37,7 @@ export type AutoMatchDecision =
  * sent them (stored as they are) and their SHA-256 instead of the parsed transcript.
  */
 export type AutoMatchVerdict =
-  | { outcome: "MATCHED"; bytes: Uint8Array; sha256: string; comparisons: FieldComparison[] }
-  | Exclude<AutoMatchDecision, { outcome: "MATCHED" }>;
+  { outcome: "MATCHED"; bytes: Uint8Array; sha256: string; comparisons: FieldComparison[] } | Exclude<AutoMatchDecision, { outcome: "MATCHED" }>;
 
 type Answer = SisCallResult["answer"];
 

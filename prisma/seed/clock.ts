@@ -42,7 +42,7 @@ export class DemoClock {
    */
   paidAt(age: number, minutesOfDay: number, index: number): Date {
     const at = torontoInstant(this.paidDate(age), minutesOfDay);
-    const latest = this.today.getTime() - (index % 50 + 1) * MINUTE;
+    const latest = this.today.getTime() - ((index % 50) + 1) * MINUTE;
     return at.getTime() <= latest ? at : new Date(latest);
   }
 

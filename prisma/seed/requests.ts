@@ -83,12 +83,28 @@ export interface DemoPlan {
 // Relative frequency of each status; a board without Auto-TRMS never has Auto-Process Error, and on the
 // Auto-TRMS board only requests still waiting for their end-of-semester date are Action Required.
 const MANUAL_WEIGHTS: Partial<Record<RequestStatus, number>> = {
-  ACTION_REQUIRED: 24, INCOMPLETE_ACTION_REQUIRED: 4, FINANCIAL_HOLD: 5, NO_ACADEMIC_DATA: 4, STUDENT_NOT_FOUND: 6,
-  FILE_UPLOAD_ERROR: 3, TRANSCRIPT_UPLOADED: 8, E_TRANSCRIPT_SENT: 26, PAPER_TRANSCRIPT_SENT: 8, REQUEST_CANCELLED: 4,
+  ACTION_REQUIRED: 24,
+  INCOMPLETE_ACTION_REQUIRED: 4,
+  FINANCIAL_HOLD: 5,
+  NO_ACADEMIC_DATA: 4,
+  STUDENT_NOT_FOUND: 6,
+  FILE_UPLOAD_ERROR: 3,
+  TRANSCRIPT_UPLOADED: 8,
+  E_TRANSCRIPT_SENT: 26,
+  PAPER_TRANSCRIPT_SENT: 8,
+  REQUEST_CANCELLED: 4,
 };
 const AUTO_WEIGHTS: Partial<Record<RequestStatus, number>> = {
-  ACTION_REQUIRED: 7, AUTO_PROCESS_ERROR: 22, INCOMPLETE_ACTION_REQUIRED: 2, FINANCIAL_HOLD: 4, NO_ACADEMIC_DATA: 3,
-  STUDENT_NOT_FOUND: 5, FILE_UPLOAD_ERROR: 2, TRANSCRIPT_UPLOADED: 5, E_TRANSCRIPT_SENT: 36, PAPER_TRANSCRIPT_SENT: 5,
+  ACTION_REQUIRED: 7,
+  AUTO_PROCESS_ERROR: 22,
+  INCOMPLETE_ACTION_REQUIRED: 2,
+  FINANCIAL_HOLD: 4,
+  NO_ACADEMIC_DATA: 3,
+  STUDENT_NOT_FOUND: 5,
+  FILE_UPLOAD_ERROR: 2,
+  TRANSCRIPT_UPLOADED: 5,
+  E_TRANSCRIPT_SENT: 36,
+  PAPER_TRANSCRIPT_SENT: 5,
   REQUEST_CANCELLED: 4,
 };
 
@@ -174,11 +190,27 @@ export function planDemoData(today: Date): DemoPlan {
   applicants.push(pesc);
   const pescPaidAt = clock.paidAt(2, 10 * 60 + 15, 0);
   requests.push({
-    id: newId(), referenceNumber: PESC_EXAMPLE_REFERENCE, requestNumber: requestNumber(), applicant: pesc,
-    mident: "999999", boardNumber: "99999", requestType: "ORIGINAL", paidAt: pescPaidAt, age: 2,
-    sendOption: "SEND_NOW", sendAfter: null, lastAttended: "2016-03", status: "ACTION_REQUIRED",
-    tab: tabOfStatus("ACTION_REQUIRED"), statusReason: null, statusChangedAt: pescPaidAt, completedAt: null,
-    destinations: ["SENE", "ALGO"], events: [event("created", pescPaidAt, { label: "intake-api" }, null)], upload: null, autoMatch: null,
+    id: newId(),
+    referenceNumber: PESC_EXAMPLE_REFERENCE,
+    requestNumber: requestNumber(),
+    applicant: pesc,
+    mident: "999999",
+    boardNumber: "99999",
+    requestType: "ORIGINAL",
+    paidAt: pescPaidAt,
+    age: 2,
+    sendOption: "SEND_NOW",
+    sendAfter: null,
+    lastAttended: "2016-03",
+    status: "ACTION_REQUIRED",
+    tab: tabOfStatus("ACTION_REQUIRED"),
+    statusReason: null,
+    statusChangedAt: pescPaidAt,
+    completedAt: null,
+    destinations: ["SENE", "ALGO"],
+    events: [event("created", pescPaidAt, { label: "intake-api" }, null)],
+    upload: null,
+    autoMatch: null,
     transcript: null,
   });
 
@@ -247,7 +279,12 @@ export function planDemoData(today: Date): DemoPlan {
         }
         if (step.by === "auto-trms") {
           const key = typeof step.reason?.key === "string" ? step.reason.key : null;
-          autoMatch = { id: `${id}-attempt`, outcome: key ? (ATTEMPT_OUTCOMES[key] ?? "NOT_FOUND") : "MATCHED", reason: step.reason ? JSON.stringify(step.reason) : null, at };
+          autoMatch = {
+            id: `${id}-attempt`,
+            outcome: key ? (ATTEMPT_OUTCOMES[key] ?? "NOT_FOUND") : "MATCHED",
+            reason: step.reason ? JSON.stringify(step.reason) : null,
+            at,
+          };
         }
         if (step.to === "E_TRANSCRIPT_SENT") source = step.by === "auto-trms" ? "AUTO_TRMS" : "MANUAL";
         from = step.to;

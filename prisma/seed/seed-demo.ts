@@ -288,7 +288,18 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedSumma
   });
   const attemptRows = plan.requests.flatMap((r) =>
     r.autoMatch
-      ? [{ id: r.autoMatch.id, requestId: r.id, trigger: "created", outcome: r.autoMatch.outcome, reason: r.autoMatch.reason, httpStatus: r.autoMatch.outcome === "MATCHED" ? 200 : null, startedAt: r.autoMatch.at, finishedAt: r.autoMatch.at }]
+      ? [
+          {
+            id: r.autoMatch.id,
+            requestId: r.id,
+            trigger: "created",
+            outcome: r.autoMatch.outcome,
+            reason: r.autoMatch.reason,
+            httpStatus: r.autoMatch.outcome === "MATCHED" ? 200 : null,
+            startedAt: r.autoMatch.at,
+            finishedAt: r.autoMatch.at,
+          },
+        ]
       : [],
   );
 

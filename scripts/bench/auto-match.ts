@@ -99,7 +99,14 @@ export async function runAutoMatchBench(
     double = started.child;
 
     const board = await db.board.create({
-      data: { number: "90000", nameEn: "Bench Board", nameFr: "Conseil banc d'essai", autoTrmsEnabled: true, autoTrmsUrl: started.url, autoTrmsSecret: sealSecret("demo-sis-secret-99998") },
+      data: {
+        number: "90000",
+        nameEn: "Bench Board",
+        nameFr: "Conseil banc d'essai",
+        autoTrmsEnabled: true,
+        autoTrmsUrl: started.url,
+        autoTrmsSecret: sealSecret("demo-sis-secret-99998"),
+      },
     });
     const school = await db.school.create({ data: { mident: "900001", nameEn: "Bench Secondary School", nameFr: "École banc d'essai", boardId: board.id } });
     const paidAt = new Date(Date.now() - 86_400_000);
@@ -152,7 +159,19 @@ export async function runAutoMatchBench(
     await run(warmup);
     // Rounds of `requests` each, the median reported: one run is ~10 s on a shared machine, where other work moves a
     // single figure by ±15 %.
-    type Round = { rate: number; done: number; matched: number; seconds: number; busy: number; mainMs: number; cpuMs: number; doubleMs: number | null; worker: number; inline: number; load: [number, number] };
+    type Round = {
+      rate: number;
+      done: number;
+      matched: number;
+      seconds: number;
+      busy: number;
+      mainMs: number;
+      cpuMs: number;
+      doubleMs: number | null;
+      worker: number;
+      inline: number;
+      load: [number, number];
+    };
     const measured: Round[] = [];
     for (let round = 0; round < rounds; round++) {
       const statsBefore = pool.pescPoolStats();
@@ -190,7 +209,8 @@ export async function runAutoMatchBench(
     const notes: string[] = [];
     // A faster path that did not complete the requests would measure nothing.
     const short = measured.find((m) => m.matched !== requests);
-    if (short || completed !== total) notes.push(`only ${short?.matched ?? requests} of ${requests} matched in a round (${completed} of ${total} completed in all)`);
+    if (short || completed !== total)
+      notes.push(`only ${short?.matched ?? requests} of ${requests} matched in a round (${completed} of ${total} completed in all)`);
     return {
       section: "Auto-TRMS",
       figure: FIGURE,
@@ -223,6 +243,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   });
   const jsonAt = process.argv.indexOf("--json");
   if (jsonAt !== -1 && process.argv[jsonAt + 1]) fs.writeFileSync(process.argv[jsonAt + 1]!, JSON.stringify(figure));
-  console.log(`${figure.figure}: ${figure.appText} (bar ${figure.bar}) ${figure.holds ? "holds" : "FAILED"}${figure.notes.length ? ` — ${figure.notes.join("; ")}` : ""}`);
+  console.log(
+    `${figure.figure}: ${figure.appText} (bar ${figure.bar}) ${figure.holds ? "holds" : "FAILED"}${figure.notes.length ? ` — ${figure.notes.join("; ")}` : ""}`,
+  );
   process.exit(0);
 }

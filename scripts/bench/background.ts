@@ -58,7 +58,12 @@ export async function runBackgroundBench(options: { events?: number; commits?: n
     // 1. Dispatch rate: the events written first (as services would, in batches), then dispatched until none is left.
     const payload = { requestId: "c0000000000000000000000000", referenceNumber: "REF-12345678", boardId: "c0000000000000000000000001" };
     for (let from = 0; from < events; from += 500) {
-      const batch = Array.from({ length: Math.min(500, events - from) }, (_, i) => ({ id: `bench-${from + i}`, name: "bench/dispatch", data: payload, subject: `request:${from + i}` }));
+      const batch = Array.from({ length: Math.min(500, events - from) }, (_, i) => ({
+        id: `bench-${from + i}`,
+        name: "bench/dispatch",
+        data: payload,
+        subject: `request:${from + i}`,
+      }));
       await db.$transaction(async (tx) => enqueueEvents(tx, batch));
     }
     const routes = routesFor([sink]);

@@ -22,7 +22,11 @@ async function main(): Promise<void> {
   const mode = value("--mode") === "rows" ? "rows" : "csv";
   const conn = new Database(sqlitePath(url), { readonly: true, fileMustExist: true });
   const at = (offset: number) =>
-    new Date(String((conn.prepare(`SELECT "paidAt" FROM "TranscriptRequest" ORDER BY "paidAt" DESC, "id" DESC LIMIT 1 OFFSET ?`).get(offset) as { paidAt: string }).paidAt));
+    new Date(
+      String(
+        (conn.prepare(`SELECT "paidAt" FROM "TranscriptRequest" ORDER BY "paidAt" DESC, "id" DESC LIMIT 1 OFFSET ?`).get(offset) as { paidAt: string }).paidAt,
+      ),
+    );
   const to = torontoDate(at(0));
   const from = torontoDate(at(rows - 1));
   const next = new Date(`${to}T00:00:00Z`);
@@ -46,7 +50,17 @@ async function main(): Promise<void> {
       child.stdout.on("data", (d: Buffer) => (text += d.toString()));
       child.on("close", () => resolve(text.trim().split("\n").pop() ?? ""));
     });
-    const r = JSON.parse(out) as { status: string; rows: number; totalMs: number; cpuMs: number; firstByteMs: number; peakRss: number; baselineRss: number; peakHeap: number; bytes: number };
+    const r = JSON.parse(out) as {
+      status: string;
+      rows: number;
+      totalMs: number;
+      cpuMs: number;
+      firstByteMs: number;
+      peakRss: number;
+      baselineRss: number;
+      peakHeap: number;
+      bytes: number;
+    };
     const mb = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
     if (r.status !== "ok") console.log(out);
     else

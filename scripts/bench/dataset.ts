@@ -182,7 +182,8 @@ async function buildSqlite(url: string, size: number, log: Log): Promise<void> {
 /** The most recent 0.2 × N requests that have an electronic transcript get one (small XML content). */
 function storedTranscriptsSql(kind: "sqlite" | "postgres", count: number): string {
   const sha = kind === "sqlite" ? "bench_sha256(x.content)" : "encode(sha256(convert_to(x.content, 'UTF8')), 'hex')";
-  const transcriptId = kind === "sqlite" ? `'c' || substr(r."id", 2, 12) || 'st' || substr(r."id", 15)` : `'c' || substr(r."id", 2, 12) || 'st' || substr(r."id", 15)`;
+  const transcriptId =
+    kind === "sqlite" ? `'c' || substr(r."id", 2, 12) || 'st' || substr(r."id", 15)` : `'c' || substr(r."id", 2, 12) || 'st' || substr(r."id", 15)`;
   const reissue = kind === "sqlite" ? `(r."requestType" = 'REISSUE')` : `(r."requestType" = 'REISSUE')`;
   const source = `CASE WHEN r."version" % 2 = 0 THEN 'MANUAL' ELSE 'AUTO_TRMS' END`;
   const cast = kind === "postgres" ? (type: string) => `::"${type}"` : () => "";

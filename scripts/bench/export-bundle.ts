@@ -49,7 +49,9 @@ export async function exportCommand(csvModule?: string, name = "export"): Promis
     });
     return { command: process.execPath, args: [outfile], runner: "node (bundled)" };
   } catch (error) {
-    process.stderr.write(`  (export process under tsx: the bundle could not be built: ${error instanceof Error ? error.message.split("\n")[0] : String(error)})\n`);
+    process.stderr.write(
+      `  (export process under tsx: the bundle could not be built: ${error instanceof Error ? error.message.split("\n")[0] : String(error)})\n`,
+    );
     return fallback;
   }
 }

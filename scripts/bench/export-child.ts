@@ -62,7 +62,10 @@ export async function runExportChild(bundled?: { csv?: Record<string, unknown>; 
   }
   const fn = mode === "csv" ? findExport(mod, "requestsCsvStream", /csv/i) : findExport(mod, "exportRows", /rows/i);
   if (!fn) {
-    print({ status: "error", message: `${path.relative(projectRoot, file)} exports no ${mode === "csv" ? "requestsCsvStream" : "exportRows"} (it exports: ${Object.keys(mod).join(", ")})` });
+    print({
+      status: "error",
+      message: `${path.relative(projectRoot, file)} exports no ${mode === "csv" ? "requestsCsvStream" : "exportRows"} (it exports: ${Object.keys(mod).join(", ")})`,
+    });
     return;
   }
   const { parseRequestSearch } = await import("@/lib/domain/request-search");

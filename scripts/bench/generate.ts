@@ -66,14 +66,49 @@ export const COLUMNS = {
   School: ["id", "mident", "nameEn", "nameFr", "boardId", "createdAt"],
   College: ["id", "code", "nameEn", "nameFr", "createdAt"],
   Applicant: [
-    "id", "accountNumber", "firstName", "middleName", "lastName", "formerLastName", "dateOfBirth", "gender", "oen",
-    "studentNumber", "email", "phone", "preferredLanguage", "createdAt", "updatedAt",
+    "id",
+    "accountNumber",
+    "firstName",
+    "middleName",
+    "lastName",
+    "formerLastName",
+    "dateOfBirth",
+    "gender",
+    "oen",
+    "studentNumber",
+    "email",
+    "phone",
+    "preferredLanguage",
+    "createdAt",
+    "updatedAt",
   ],
   TranscriptRequest: [
-    "id", "referenceNumber", "requestNumber", "accountNumber", "intakeHash", "applicantId", "schoolId", "boardId",
-    "requestType", "paidAt", "sendOption", "sendAfter", "lastAttended", "status", "tab", "statusReason",
-    "statusChangedAt", "completedAt", "version", "firstName", "lastName", "firstNameFolded", "lastNameFolded", "oen",
-    "createdAt", "updatedAt",
+    "id",
+    "referenceNumber",
+    "requestNumber",
+    "accountNumber",
+    "intakeHash",
+    "applicantId",
+    "schoolId",
+    "boardId",
+    "requestType",
+    "paidAt",
+    "sendOption",
+    "sendAfter",
+    "lastAttended",
+    "status",
+    "tab",
+    "statusReason",
+    "statusChangedAt",
+    "completedAt",
+    "version",
+    "firstName",
+    "lastName",
+    "firstNameFolded",
+    "lastNameFolded",
+    "oen",
+    "createdAt",
+    "updatedAt",
   ],
   RequestDestination: ["requestId", "collegeId"],
 } as const;
@@ -83,21 +118,123 @@ type BoardSpec = { number: string; nameEn: string; nameFr: string; share: number
 
 // One board holds 20 % of the requests (quality.md); two boards are French-language; two use Auto-TRMS.
 const BOARDS: readonly BoardSpec[] = [
-  { number: "66001", nameEn: "Lakeshore District School Board", nameFr: "Conseil scolaire de district Lakeshore", share: 0.2, schools: 19, french: 0.08, auto: true },
-  { number: "66002", nameEn: "Maple Valley District School Board", nameFr: "Conseil scolaire de district Maple Valley", share: 0.12, schools: 9, french: 0.06, auto: false },
-  { number: "66003", nameEn: "Grand River Catholic District School Board", nameFr: "Conseil scolaire catholique Grand River", share: 0.11, schools: 9, french: 0.1, auto: false },
-  { number: "66004", nameEn: "Conseil scolaire Viamonde (bench)", nameFr: "Conseil scolaire Viamonde (banc d'essai)", share: 0.1, schools: 9, french: 0.92, auto: true },
-  { number: "66005", nameEn: "Trillium Lakelands District School Board", nameFr: "Conseil scolaire de district Trillium Lakelands", share: 0.09, schools: 9, french: 0.05, auto: false },
-  { number: "66006", nameEn: "Thames Valley District School Board", nameFr: "Conseil scolaire de district Thames Valley", share: 0.09, schools: 9, french: 0.04, auto: false },
-  { number: "66007", nameEn: "Bluewater District School Board", nameFr: "Conseil scolaire de district Bluewater", share: 0.08, schools: 9, french: 0.05, auto: false },
-  { number: "66008", nameEn: "Conseil scolaire catholique MonAvenir (bench)", nameFr: "Conseil scolaire catholique MonAvenir (banc d'essai)", share: 0.08, schools: 9, french: 0.9, auto: false },
-  { number: "66009", nameEn: "Rainbow District School Board", nameFr: "Conseil scolaire de district Rainbow", share: 0.07, schools: 9, french: 0.12, auto: false },
-  { number: "66010", nameEn: "Keewatin-Patricia District School Board", nameFr: "Conseil scolaire de district Keewatin-Patricia", share: 0.06, schools: 9, french: 0.03, auto: false },
+  {
+    number: "66001",
+    nameEn: "Lakeshore District School Board",
+    nameFr: "Conseil scolaire de district Lakeshore",
+    share: 0.2,
+    schools: 19,
+    french: 0.08,
+    auto: true,
+  },
+  {
+    number: "66002",
+    nameEn: "Maple Valley District School Board",
+    nameFr: "Conseil scolaire de district Maple Valley",
+    share: 0.12,
+    schools: 9,
+    french: 0.06,
+    auto: false,
+  },
+  {
+    number: "66003",
+    nameEn: "Grand River Catholic District School Board",
+    nameFr: "Conseil scolaire catholique Grand River",
+    share: 0.11,
+    schools: 9,
+    french: 0.1,
+    auto: false,
+  },
+  {
+    number: "66004",
+    nameEn: "Conseil scolaire Viamonde (bench)",
+    nameFr: "Conseil scolaire Viamonde (banc d'essai)",
+    share: 0.1,
+    schools: 9,
+    french: 0.92,
+    auto: true,
+  },
+  {
+    number: "66005",
+    nameEn: "Trillium Lakelands District School Board",
+    nameFr: "Conseil scolaire de district Trillium Lakelands",
+    share: 0.09,
+    schools: 9,
+    french: 0.05,
+    auto: false,
+  },
+  {
+    number: "66006",
+    nameEn: "Thames Valley District School Board",
+    nameFr: "Conseil scolaire de district Thames Valley",
+    share: 0.09,
+    schools: 9,
+    french: 0.04,
+    auto: false,
+  },
+  {
+    number: "66007",
+    nameEn: "Bluewater District School Board",
+    nameFr: "Conseil scolaire de district Bluewater",
+    share: 0.08,
+    schools: 9,
+    french: 0.05,
+    auto: false,
+  },
+  {
+    number: "66008",
+    nameEn: "Conseil scolaire catholique MonAvenir (bench)",
+    nameFr: "Conseil scolaire catholique MonAvenir (banc d'essai)",
+    share: 0.08,
+    schools: 9,
+    french: 0.9,
+    auto: false,
+  },
+  {
+    number: "66009",
+    nameEn: "Rainbow District School Board",
+    nameFr: "Conseil scolaire de district Rainbow",
+    share: 0.07,
+    schools: 9,
+    french: 0.12,
+    auto: false,
+  },
+  {
+    number: "66010",
+    nameEn: "Keewatin-Patricia District School Board",
+    nameFr: "Conseil scolaire de district Keewatin-Patricia",
+    share: 0.06,
+    schools: 9,
+    french: 0.03,
+    auto: false,
+  },
 ];
 
 const COLLEGE_CODES = [
-  "ALGO", "BORE", "CAMB", "CANA", "CENT", "CONE", "CONF", "DURH", "FANS", "FLEM", "GBTC", "GEOR",
-  "HUMB", "LACI", "LAMB", "LOYT", "MOHK", "NIAG", "NORT", "SAUL", "SENE", "SHER", "SLAW", "STCL",
+  "ALGO",
+  "BORE",
+  "CAMB",
+  "CANA",
+  "CENT",
+  "CONE",
+  "CONF",
+  "DURH",
+  "FANS",
+  "FLEM",
+  "GBTC",
+  "GEOR",
+  "HUMB",
+  "LACI",
+  "LAMB",
+  "LOYT",
+  "MOHK",
+  "NIAG",
+  "NORT",
+  "SAUL",
+  "SENE",
+  "SHER",
+  "SLAW",
+  "STCL",
 ];
 
 // Requests per day follow the school year: most in November–January, before the February 1 equal-consideration
@@ -114,7 +251,16 @@ const INCOMPLETE_STATUSES: readonly [RequestStatus, number][] = [
 const INCOMPLETE_TOTAL = INCOMPLETE_STATUSES.reduce((s, [, w]) => s + w, 0);
 
 export type ReferenceData = {
-  boards: { id: string; number: string; nameEn: string; nameFr: string; share: number; auto: boolean; french: number; schools: { id: string; mident: string; weight: number }[] }[];
+  boards: {
+    id: string;
+    number: string;
+    nameEn: string;
+    nameFr: string;
+    share: number;
+    auto: boolean;
+    french: number;
+    schools: { id: string; mident: string; weight: number }[];
+  }[];
   colleges: { id: string; code: string }[];
   rows: { Board: unknown[][]; School: unknown[][]; College: unknown[][] };
 };
@@ -251,9 +397,21 @@ export function* requestBatches(size: number, d: Dialect, ref: ReferenceData, ba
         const gender = rnd() < 0.02 ? "X" : name.masculine ? "MALE" : "FEMALE";
         const created = d.ts(ms - 600_000);
         batch.Applicant.push([
-          id, accountNumber, name.first, drawMiddleName(rnd, french), name.last, rnd() < 0.01 ? "Martin" : null, dob, gender, oen,
-          rnd() < 0.5 ? String(300_000_000 + j) : null, `${emailPart(name.first)}.${emailPart(name.last)}.${j}@example.org`,
-          rnd() < 0.7 ? `416-555-${String(j % 10_000).padStart(4, "0")}` : null, french ? "fr" : "en", created, created,
+          id,
+          accountNumber,
+          name.first,
+          drawMiddleName(rnd, french),
+          name.last,
+          rnd() < 0.01 ? "Martin" : null,
+          dob,
+          gender,
+          oen,
+          rnd() < 0.5 ? String(300_000_000 + j) : null,
+          `${emailPart(name.first)}.${emailPart(name.last)}.${j}@example.org`,
+          rnd() < 0.7 ? `416-555-${String(j % 10_000).padStart(4, "0")}` : null,
+          french ? "fr" : "en",
+          created,
+          created,
         ]);
         applicant = { id, accountNumber, name, oen, board };
         recent.push(applicant);
@@ -283,12 +441,32 @@ export function* requestBatches(size: number, d: Dialect, ref: ReferenceData, ba
       const requestNumber = String(100_000_000 + ((i * 40_507 + 777) % 900_000_000));
       const intakeHash = crypto.createHash("sha256").update(requestNumber).digest("hex");
       batch.TranscriptRequest.push([
-        id, referenceNumber, requestNumber, applicant.accountNumber, intakeHash, applicant.id, school.id, applicant.board.id,
-        rnd() < (repeat ? 0.25 : 0.05) ? "REISSUE" : "ORIGINAL", d.ts(ms), endOfSemester ? "END_OF_SEMESTER" : "SEND_NOW",
-        endOfSemester ? d.ts(endOfSemesterAfter(ms)) : null, yearMonth(ms, rnd() < 0.75 ? 0 : 1 + Math.floor(rnd() * 24)), status, tab,
-        statusReason, d.ts(changed), tab === "COMPLETE" ? d.ts(changed) : null, tab === "COMPLETE" ? 2 : tab === "TODO" ? 0 : 1,
-        applicant.name.first, applicant.name.last, applicant.name.firstFolded, applicant.name.lastFolded, applicant.oen,
-        d.ts(ms), d.ts(changed),
+        id,
+        referenceNumber,
+        requestNumber,
+        applicant.accountNumber,
+        intakeHash,
+        applicant.id,
+        school.id,
+        applicant.board.id,
+        rnd() < (repeat ? 0.25 : 0.05) ? "REISSUE" : "ORIGINAL",
+        d.ts(ms),
+        endOfSemester ? "END_OF_SEMESTER" : "SEND_NOW",
+        endOfSemester ? d.ts(endOfSemesterAfter(ms)) : null,
+        yearMonth(ms, rnd() < 0.75 ? 0 : 1 + Math.floor(rnd() * 24)),
+        status,
+        tab,
+        statusReason,
+        d.ts(changed),
+        tab === "COMPLETE" ? d.ts(changed) : null,
+        tab === "COMPLETE" ? 2 : tab === "TODO" ? 0 : 1,
+        applicant.name.first,
+        applicant.name.last,
+        applicant.name.firstFolded,
+        applicant.name.lastFolded,
+        applicant.oen,
+        d.ts(ms),
+        d.ts(changed),
       ]);
       const destinations = 1 + (rnd() < 0.3 ? 1 : 0) + (rnd() < 0.1 ? 1 : 0);
       const first = Math.floor(rnd() * ref.colleges.length);

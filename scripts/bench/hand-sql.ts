@@ -49,7 +49,10 @@ export async function openHandDb(kind: "sqlite" | "postgres", url: string, pragm
       all: async (sql, params) => prepared(sql).all(...params) as Row[],
       count: async (sql, params) => {
         let n = 0;
-        for (const _ of prepared(sql).raw().iterate(...params)) n++;
+        for (const _ of prepared(sql)
+          .raw()
+          .iterate(...params))
+          n++;
         return n;
       },
       plan: async (sql, params) => {

@@ -138,13 +138,24 @@ async function main(): Promise<void> {
     const handRows = await hand.all(page.sql, page.params);
     const notes: string[] = [];
     if (ids(appRows) !== ids(handRows)) notes.push("app and hand SQL returned different rows");
-    const { a, b } = await timePair(() => appPage(search), () => hand.all(page.sql, page.params), timing);
+    const { a, b } = await timePair(
+      () => appPage(search),
+      () => hand.all(page.sql, page.params),
+      timing,
+    );
     figures.push(judge({ section, figure, app: a, hand: b, bar: bar.text, ratioBar: bar.ratio, notes }, bar.ms));
     return { page, appRows: appRows.length };
   }
 
   /** findRequests (tab counts, then the page) vs the two hand queries in the same order. */
-  async function fullFigure(section: string, figure: string | ((total: number) => string), search: Search, filters: HandFilter[], withTab: boolean, bar: { ms: number; ratio?: number; text: string }) {
+  async function fullFigure(
+    section: string,
+    figure: string | ((total: number) => string),
+    search: Search,
+    filters: HandFilter[],
+    withTab: boolean,
+    bar: { ms: number; ratio?: number; text: string },
+  ) {
     const countFilters = filters.filter((f) => !f.sql.startsWith(`r."tab"`));
     const count = countSql(search.statuses === null ? countFilters : filters);
     const page = pageSql(withTab ? filters : countFilters, search.sort, search.dir);
@@ -181,10 +192,20 @@ async function main(): Promise<void> {
   // (a) The dashboard's first page, board scope, default sort.
   const dash = `Dashboard, board scope (${scopeRequests.toLocaleString("en-CA")} requests), first page of 50`;
   log(`${args.kind}: dashboard…`);
-  for (const [tab, param] of [["TODO", "todo"], ["COMPLETE", "complete"]] as const) {
+  for (const [tab, param] of [
+    ["TODO", "todo"],
+    ["COMPLETE", "complete"],
+  ] as const) {
     const search = searchOf({ tab: param });
     await pageFigure(dash, `${tab === "TODO" ? "To Do" : "Complete"} tab, default sort: page query`, search, [scope, tabFilter(tab)], dashBar);
-    await fullFigure(dash, `${tab === "TODO" ? "To Do" : "Complete"} tab, default sort: findRequests (page + tab counts)`, search, [scope, tabFilter(tab)], true, dashBar);
+    await fullFigure(
+      dash,
+      `${tab === "TODO" ? "To Do" : "Complete"} tab, default sort: findRequests (page + tab counts)`,
+      search,
+      [scope, tabFilter(tab)],
+      true,
+      dashBar,
+    );
   }
 
   // (b) The same first page sorted by each column, both directions.
@@ -212,7 +233,10 @@ async function main(): Promise<void> {
   const namePrefix = "tremb";
   const folded = foldName(namePrefix);
   const cases: { label: string; query: Record<string, string>; filter: HandFilter; column: string }[] = [];
-  for (const [target, all] of [[todoTarget!, false], [doneTarget!, true]] as const) {
+  for (const [target, all] of [
+    [todoTarget!, false],
+    [doneTarget!, true],
+  ] as const) {
     const where = all ? "all statuses" : "To Do tab";
     const status: Record<string, string> = all ? { status: "ALL" } : {};
     cases.push({ label: `OEN, ${where}`, query: { ...status, oen: String(target.oen) }, filter: { sql: `r."oen" = ?`, params: [target.oen] }, column: "oen" });
@@ -247,7 +271,10 @@ async function main(): Promise<void> {
       appPlans.push([q.sql.replace(/\s+/g, " "), await hand.plan(q.sql, q.params)]);
     }
     const problems: string[] = [];
-    for (const [who, list] of [["hand SQL", handPlans], ["app SQL", appPlans]] as const) {
+    for (const [who, list] of [
+      ["hand SQL", handPlans],
+      ["app SQL", appPlans],
+    ] as const) {
       for (const [name, plan] of list) {
         const what = who === "hand SQL" ? `${who} (${name})` : `${who} (${/count\(/i.test(name) ? "count" : "page"})`;
         for (const line of fullScans(args.kind, plan)) problems.push(`${what}: full scan: ${line.trim()}`);
@@ -316,10 +343,23 @@ async function main(): Promise<void> {
       const seconds = bigger.expected / rate(result);
       const section = `CSV export, OCAS, all statuses, ${bigger.from} to ${to} (${bigger.expected.toLocaleString("en-CA")} rows)`;
       if (seconds <= 120) {
-        const larger = await spawnExport({ url: dataset.url, query: { status: "ALL", from: bigger.from, to }, mode: "csv", csvModule: args.csvModule, pragmas: args.pragmas });
+        const larger = await spawnExport({
+          url: dataset.url,
+          query: { status: "ALL", from: bigger.from, to },
+          mode: "csv",
+          csvModule: args.csvModule,
+          pragmas: args.pragmas,
+        });
         figures.push(...csvFigures(section, larger, bigger.expected, undefined).filter((f) => /RSS|rate/.test(f.figure)));
       } else {
-        figures.push({ section, figure: "peak RSS", appText: `not measured: would take ${seconds.toFixed(0)} s at the rate above`, bar: "< 200 MB", holds: null, notes: [] });
+        figures.push({
+          section,
+          figure: "peak RSS",
+          appText: `not measured: would take ${seconds.toFixed(0)} s at the rate above`,
+          bar: "< 200 MB",
+          holds: null,
+          notes: [],
+        });
       }
     }
     const rows = await spawnExport({ url: dataset.url, query, mode: "rows", csvModule: args.csvModule, pragmas: args.pragmas });
@@ -371,7 +411,9 @@ async function candidateIndexes(kind: "sqlite" | "postgres", url: string, specs:
     if (kind === "sqlite") {
       const conn = new (appSqliteDriver())(sqlitePath(url));
       try {
-        const names = (conn.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '${CANDIDATE_PREFIX}%'`).all() as { name: string }[]).map((r) => r.name);
+        const names = (
+          conn.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '${CANDIDATE_PREFIX}%'`).all() as { name: string }[]
+        ).map((r) => r.name);
         for (const sql of statements(names)) conn.exec(sql);
       } finally {
         conn.close();
@@ -381,7 +423,9 @@ async function candidateIndexes(kind: "sqlite" | "postgres", url: string, specs:
     const pgClient = new (await import("pg")).default.Client({ connectionString: url });
     await pgClient.connect();
     try {
-      const names = (await pgClient.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE indexname LIKE '${CANDIDATE_PREFIX}%'`)).rows.map((r) => r.indexname);
+      const names = (await pgClient.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE indexname LIKE '${CANDIDATE_PREFIX}%'`)).rows.map(
+        (r) => r.indexname,
+      );
       for (const sql of statements(names)) await pgClient.query(sql);
     } finally {
       await pgClient.end();
@@ -455,7 +499,13 @@ function barOf(figure: string): string {
 
 let exportRunner: Promise<ExportCommand> | undefined;
 
-async function spawnExport(options: { url: string; query: Record<string, string>; mode: "csv" | "rows"; csvModule?: string; pragmas: string[] }): Promise<ExportResult & { runner: string }> {
+async function spawnExport(options: {
+  url: string;
+  query: Record<string, string>;
+  mode: "csv" | "rows";
+  csvModule?: string;
+  pragmas: string[];
+}): Promise<ExportResult & { runner: string }> {
   exportRunner ??= exportCommand(options.csvModule);
   const runner = await exportRunner;
   const args = [...runner.args, "--query", new URLSearchParams(options.query).toString(), "--mode", options.mode];

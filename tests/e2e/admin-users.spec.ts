@@ -11,20 +11,14 @@ const E2E_DATABASE = path.resolve(process.cwd(), "data/e2e.db");
 function temporaryPasswordSentTo(to: string): string | null {
   const sqlite = new Database(E2E_DATABASE, { readonly: true, fileMustExist: true });
   try {
-    const row = sqlite.prepare(`SELECT "text" FROM "EmailOutbox" WHERE "to" = ? ORDER BY rowid DESC LIMIT 1`).get(to) as
-      | { text: string }
-      | undefined;
+    const row = sqlite.prepare(`SELECT "text" FROM "EmailOutbox" WHERE "to" = ? ORDER BY rowid DESC LIMIT 1`).get(to) as { text: string } | undefined;
     return row ? (/Temporary password:\s*(\S+)/.exec(row.text)?.[1] ?? null) : null;
   } finally {
     sqlite.close();
   }
 }
 
-test("an OCAS administrator creates a school user, who signs in with the emailed temporary password and must change it", async ({
-  page,
-  loginAs,
-  axe,
-}) => {
+test("an OCAS administrator creates a school user, who signs in with the emailed temporary password and must change it", async ({ page, loginAs, axe }) => {
   // Unique per attempt: a retry runs against the same database.
   const username = `e2e.clerk.${Date.now().toString(36)}`;
   const email = `${username}@example.org`;

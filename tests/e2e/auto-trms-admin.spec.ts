@@ -125,10 +125,7 @@ for (const locale of ["en", "fr"] as const) {
   });
 }
 
-test("the first board is not on Auto-TRMS: re-run matching is unavailable and turning it on needs an address and a secret", async ({
-  page,
-  loginAs,
-}) => {
+test("the first board is not on Auto-TRMS: re-run matching is unavailable and turning it on needs an address and a secret", async ({ page, loginAs }) => {
   await loginAs(page, DEMO_ACCOUNTS.board.username, DEMO_ACCOUNTS.board.password, "en");
   await page.goto("/en/admin/auto-trms");
   await expect(page.getByRole("heading", { level: 1, name: "Auto-TRMS Settings" })).toBeVisible();

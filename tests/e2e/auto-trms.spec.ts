@@ -84,7 +84,10 @@ test("a request whose student the SIS does not know waits in To Do as Auto-Proce
   const stamp = Date.now();
   const oen = unknownOen(stamp);
   const requestNumber = `7${String(stamp).slice(-8)}`;
-  const reference = await postRequest(request, intakeBody(requestNumber, { firstName: "Inconnue", lastName: `Sansdossier-${stamp % 100_000}`, dateOfBirth: "2006-02-03", gender: "FEMALE", oen }));
+  const reference = await postRequest(
+    request,
+    intakeBody(requestNumber, { firstName: "Inconnue", lastName: `Sansdossier-${stamp % 100_000}`, dateOfBirth: "2006-02-03", gender: "FEMALE", oen }),
+  );
 
   await loginAs(page, DEMO_ACCOUNTS.otherBoard.username, DEMO_ACCOUNTS.otherBoard.password);
   const status = page.getByRole("region", { name: "Current Status" });

@@ -22,7 +22,12 @@ for (const [locale, csvLabel, pdfLabel, header] of [
 
     const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: pdfLabel }).click()]);
     expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
-    expect(fs.readFileSync((await pdf.path())!).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(
+      fs
+        .readFileSync((await pdf.path())!)
+        .subarray(0, 5)
+        .toString("latin1"),
+    ).toBe("%PDF-");
   });
 }
 

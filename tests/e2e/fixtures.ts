@@ -55,9 +55,7 @@ export async function seriousViolations(page: Page, options: { exclude?: string[
 
 /** A readable list of violations, for the failure message of `expect(violations, describeViolations(v))`. */
 export function describeViolations(violations: Awaited<ReturnType<typeof seriousViolations>>) {
-  return violations
-    .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(" ")}`).join("\n")}`)
-    .join("\n");
+  return violations.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(" ")}`).join("\n")}`).join("\n");
 }
 
 type Fixtures = {

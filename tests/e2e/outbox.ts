@@ -4,9 +4,8 @@ import Database from "better-sqlite3";
 export function latestEmailTo(address: string): { subject: string; text: string; locale: string } | undefined {
   const db = new Database("data/e2e.db", { readonly: true, fileMustExist: true });
   try {
-    return db
-      .prepare('SELECT subject, text, locale FROM "EmailOutbox" WHERE "to" = ? ORDER BY "createdAt" DESC LIMIT 1')
-      .get(address.toLowerCase()) as { subject: string; text: string; locale: string } | undefined;
+    return db.prepare('SELECT subject, text, locale FROM "EmailOutbox" WHERE "to" = ? ORDER BY "createdAt" DESC LIMIT 1').get(address.toLowerCase()) as
+      { subject: string; text: string; locale: string } | undefined;
   } finally {
     db.close();
   }

@@ -208,7 +208,8 @@ test("ligne du tableau : Action (aucun téléversement) → Aucune donnée scola
 
 for (const locale of ["en", "fr"] as const) {
   test(`applicant details from the Name link, only requests in scope (${locale})`, async ({ page, loginAs, axe }) => {
-    const request = locale === "en" ? { referenceNumber: "REF-45454545", firstName: "Senior", lastName: "Student" } : requestOf("999998", ["E_TRANSCRIPT_SENT"]);
+    const request =
+      locale === "en" ? { referenceNumber: "REF-45454545", firstName: "Senior", lastName: "Student" } : requestOf("999998", ["E_TRANSCRIPT_SENT"]);
     const account = locale === "en" ? DEMO_ACCOUNTS.school : DEMO_ACCOUNTS.board;
     await loginAs(page, account.username, account.password, locale);
     await page.goto(`/${locale}/requests?referenceNumber=${request.referenceNumber}&status=ALL`);

@@ -63,7 +63,12 @@ async function expectPdfDownload(page: Page, link: Locator, fileName: string | R
   const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
   if (typeof fileName === "string") expect(download.suggestedFilename()).toBe(fileName);
   else expect(download.suggestedFilename()).toMatch(fileName);
-  expect(fs.readFileSync((await download.path())!).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  expect(
+    fs
+      .readFileSync((await download.path())!)
+      .subarray(0, 5)
+      .toString("latin1"),
+  ).toBe("%PDF-");
 }
 
 for (const locale of ["en", "fr"] as Locale[]) {

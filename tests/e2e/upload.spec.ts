@@ -74,7 +74,12 @@ test("the real PESC transcript: validation screen, Yes – Save and continue, th
   await page.waitForURL(/\/en\/requests\/REF-45454545\/validate\?pending=/);
   await expect(page.getByRole("heading", { level: 1, name: "Transcript Request – Details" })).toBeVisible();
   for (const field of ["First name", "Last name", "Date of birth"]) {
-    await expect(page.getByRole("row", { name: new RegExp(`^${field}`) }).getByRole("cell").last()).toHaveText(/^(Same|Minor)/);
+    await expect(
+      page
+        .getByRole("row", { name: new RegExp(`^${field}`) })
+        .getByRole("cell")
+        .last(),
+    ).toHaveText(/^(Same|Minor)/);
   }
   await expect(page.getByRole("row", { name: /^First name/ })).toContainText("Senior");
   await expect(page.getByRole("table")).not.toContainText("Different");
@@ -116,7 +121,11 @@ test("re-upload on the completed request: a new file, the old one kept, Complete
   await expect(page.getByRole("region", { name: "Uploaded Files" }).getByRole("row")).toHaveCount(filesBefore + 2);
 });
 
-test("a PDF transcript: confirmation without comparison, then the PDF queue, where an OCAS administrator completes it (en)", async ({ page, loginAs, axe }, testInfo) => {
+test("a PDF transcript: confirmation without comparison, then the PDF queue, where an OCAS administrator completes it (en)", async ({
+  page,
+  loginAs,
+  axe,
+}, testInfo) => {
   const db = new Database("data/e2e.db", { readonly: true, fileMustExist: true });
   const row = (() => {
     try {

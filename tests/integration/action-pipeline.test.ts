@@ -30,7 +30,10 @@ beforeAll(async () => {
 describe("the action pipeline", () => {
   it("tells an ended session from a forbidden role", async () => {
     signInAs(null);
-    expect(await runJobNowAction(initialActionResult, form({ functionId: "release-deferred-requests" }))).toEqual({ ok: false, messageKey: "auth.sessionExpired" });
+    expect(await runJobNowAction(initialActionResult, form({ functionId: "release-deferred-requests" }))).toEqual({
+      ok: false,
+      messageKey: "auth.sessionExpired",
+    });
 
     // A session whose version no longer matches (signed out elsewhere, password reset): ended.
     const school = await actorFor("demo.school");
@@ -39,7 +42,10 @@ describe("the action pipeline", () => {
 
     // Signed in, not allowed.
     signInAs(await actorFor("demo.board"));
-    expect(await runJobNowAction(initialActionResult, form({ functionId: "release-deferred-requests" }))).toEqual({ ok: false, messageKey: "errors.forbidden" });
+    expect(await runJobNowAction(initialActionResult, form({ functionId: "release-deferred-requests" }))).toEqual({
+      ok: false,
+      messageKey: "errors.forbidden",
+    });
     signInAs(school);
     expect(await userAccountAction(initialActionResult, form({ intent: "resend", userId: school.id }))).toEqual({ ok: false, messageKey: "errors.forbidden" });
   });
@@ -50,7 +56,10 @@ describe("the action pipeline", () => {
     signInAs(user);
     expect(await applyNoUploadAction(initialActionResult, form({}))).toEqual({ ok: false, messageKey: "auth.sessionExpired" });
     // The change-password form answers (here: its own field errors), and does not send the user away.
-    expect(await changePasswordAction(initialActionResult, form({ password: "a", confirm: "b" }))).toMatchObject({ ok: false, fieldErrors: { confirm: ["auth.passwordsDoNotMatch"] } });
+    expect(await changePasswordAction(initialActionResult, form({ password: "a", confirm: "b" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { confirm: ["auth.passwordsDoNotMatch"] },
+    });
     await db.user.update({ where: { username: "demo.school2" }, data: { mustChangePassword: false } });
   });
 
@@ -69,18 +78,22 @@ describe("the action pipeline", () => {
 
     // A redirect is an answer: it reaches Next as thrown.
     signInAs(await actorFor("demo.school"));
-    await expect(changePasswordAction(initialActionResult, form({ current: "Demo-School-2026!", password: "Another-Pass-2026!x", confirm: "Another-Pass-2026!x" }))).rejects.toMatchObject({
+    await expect(
+      changePasswordAction(initialActionResult, form({ current: "Demo-School-2026!", password: "Another-Pass-2026!x", confirm: "Another-Pass-2026!x" })),
+    ).rejects.toMatchObject({
       digest: expect.stringMatching(/^NEXT_REDIRECT;.*\/requests\?passwordChanged=1/),
     });
   });
 
   it("puts the fields it was told to back into the form when it fails", async () => {
     signInAs(await actorFor("demo.admin"));
-    const result = await (await import("@/lib/actions/users")).createUserAction(
-      initialActionResult,
-      form({ username: "x", displayName: "Élise <b>", email: "not-an-address", role: "SCHOOL_USER", language: "fr" }),
-    );
-    expect(result).toMatchObject({ ok: false, fields: { username: "x", displayName: "Élise <b>", email: "not-an-address", role: "SCHOOL_USER", language: "fr" } });
+    const result = await (
+      await import("@/lib/actions/users")
+    ).createUserAction(initialActionResult, form({ username: "x", displayName: "Élise <b>", email: "not-an-address", role: "SCHOOL_USER", language: "fr" }));
+    expect(result).toMatchObject({
+      ok: false,
+      fields: { username: "x", displayName: "Élise <b>", email: "not-an-address", role: "SCHOOL_USER", language: "fr" },
+    });
     expect(result.fieldErrors?.email).toBeDefined();
   });
 });

@@ -95,7 +95,9 @@ describe("auto-match", () => {
     } finally {
       await Promise.all([one.stop(), two.stop()]);
     }
-    expect(await db.jobRun.findMany({ where: { runKey: event.id }, select: { functionId: true, status: true } })).toEqual([{ functionId: AUTO_MATCH_ID, status: "SUCCEEDED" }]);
+    expect(await db.jobRun.findMany({ where: { runKey: event.id }, select: { functionId: true, status: true } })).toEqual([
+      { functionId: AUTO_MATCH_ID, status: "SUCCEEDED" },
+    ]);
     expect((await requestState(request.id)).transcripts).toHaveLength(1);
   });
 });
@@ -123,7 +125,11 @@ describe("rematch", () => {
 
   it("goes through the board's To Do requests (not deferred), counting as it goes, one run at a time", async () => {
     const admin = await actorFor("other.board.admin");
-    const matchable = [await makeRequest(known[4]!, { status: "AUTO_PROCESS_ERROR" }), await makeRequest(known[5]!), await makeRequest(newIdentity(), { status: "AUTO_PROCESS_ERROR" })];
+    const matchable = [
+      await makeRequest(known[4]!, { status: "AUTO_PROCESS_ERROR" }),
+      await makeRequest(known[5]!),
+      await makeRequest(newIdentity(), { status: "AUTO_PROCESS_ERROR" }),
+    ];
     const deferred = await makeRequest(newIdentity(), { sendAfter: new Date(Date.now() + 30 * 86_400_000) });
     const elsewhere = await makeRequest(newIdentity(), { status: "FINANCIAL_HOLD" });
     const expected = await db.transcriptRequest.count({ where: rematchWhere(boardId, new Date()) });
@@ -172,10 +178,18 @@ describe("rematch", () => {
       cursor = result.cursor;
     }
     expect(batches).toBe(Math.floor(started.total / 4) + 1);
-    const attempts = await db.autoMatchAttempt.groupBy({ by: ["requestId"], where: { startedAt: { gte: (await db.autoMatchRun.findUniqueOrThrow({ where: { id: started.runId } })).startedAt } }, _count: true });
+    const attempts = await db.autoMatchAttempt.groupBy({
+      by: ["requestId"],
+      where: { startedAt: { gte: (await db.autoMatchRun.findUniqueOrThrow({ where: { id: started.runId } })).startedAt } },
+      _count: true,
+    });
     expect(attempts).toHaveLength(started.total);
     expect(attempts.every((a) => a._count === 1)).toBe(true);
-    expect(await db.autoMatchRun.findUniqueOrThrow({ where: { id: started.runId } })).toMatchObject({ done: started.total, total: started.total, activeBoardId: null });
+    expect(await db.autoMatchRun.findUniqueOrThrow({ where: { id: started.runId } })).toMatchObject({
+      done: started.total,
+      total: started.total,
+      activeBoardId: null,
+    });
   });
 
   it("stops when Auto-TRMS is turned off during the run, and a stalled run does not block the board", async () => {

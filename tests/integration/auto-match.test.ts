@@ -59,7 +59,10 @@ afterAll(async () => {
 
 beforeEach(async () => {
   await fetch(url.replace(/\/sis$/, "/control"), { method: "POST", body: JSON.stringify({ reset: true }) });
-  await db.board.update({ where: { number: AUTO_BOARD }, data: { autoTrmsEnabled: true, autoTrmsUrl: url, autoTrmsSecret: sealSecret(DEFAULT_SIS_DOUBLE_SECRET) } });
+  await db.board.update({
+    where: { number: AUTO_BOARD },
+    data: { autoTrmsEnabled: true, autoTrmsUrl: url, autoTrmsSecret: sealSecret(DEFAULT_SIS_DOUBLE_SECRET) },
+  });
 });
 
 describe("a clean match", () => {
@@ -72,7 +75,9 @@ describe("a clean match", () => {
     expect(state).toMatchObject({ status: "E_TRANSCRIPT_SENT", tab: "COMPLETE", statusReason: null, version: request.version + 1 });
     expect(state.completedAt).not.toBeNull();
     // The request's current transcript: the nightly transmission sends it.
-    expect(state.transcripts).toEqual([expect.objectContaining({ format: "XML", source: "AUTO_TRMS", isCurrent: true, isReissue: false, fileId: null, content: null })]);
+    expect(state.transcripts).toEqual([
+      expect.objectContaining({ format: "XML", source: "AUTO_TRMS", isCurrent: true, isReissue: false, fileId: null, content: null }),
+    ]);
     // Kept in a file under a generated name, exactly as the SIS sent it, with its digest.
     const stored = state.transcripts[0]!;
     expect(stored.storedName).toMatch(/^\d{4}\/[0-9a-f]{32}\.xml$/);
@@ -194,7 +199,10 @@ describe("retries (contracts §2)", () => {
     const closed = await closedPortUrl();
     await db.board.update({ where: { number: AUTO_BOARD }, data: { autoTrmsUrl: closed } });
     const gone = await makeRequest(newIdentity());
-    expect(await autoMatchRequest({ requestId: gone.id, trigger: "created", sis: { ...FAST_SIS, retries: 1 } })).toMatchObject({ outcome: "UNAVAILABLE", httpStatus: null });
+    expect(await autoMatchRequest({ requestId: gone.id, trigger: "created", sis: { ...FAST_SIS, retries: 1 } })).toMatchObject({
+      outcome: "UNAVAILABLE",
+      httpStatus: null,
+    });
     expect(JSON.parse((await requestState(gone.id)).statusReason!)).toEqual({ key: "sisUnavailable" });
   });
 
@@ -217,7 +225,10 @@ describe("what Auto-TRMS leaves alone", () => {
     await db.board.update({ where: { number: AUTO_BOARD }, data: { autoTrmsSecret: null } });
     expect(await autoMatchRequest({ requestId: request.id, trigger: "created" })).toEqual({ status: "skipped", why: "notConfigured" });
     // Sealed with another AUTH_SECRET: cannot be opened.
-    await db.board.update({ where: { number: AUTO_BOARD }, data: { autoTrmsSecret: sealSecret(DEFAULT_SIS_DOUBLE_SECRET, "another-auth-secret-0123456789abcdef") } });
+    await db.board.update({
+      where: { number: AUTO_BOARD },
+      data: { autoTrmsSecret: sealSecret(DEFAULT_SIS_DOUBLE_SECRET, "another-auth-secret-0123456789abcdef") },
+    });
     expect(await autoMatchRequest({ requestId: request.id, trigger: "created" })).toEqual({ status: "skipped", why: "notConfigured" });
     await db.board.update({ where: { number: AUTO_BOARD }, data: { autoTrmsEnabled: false, autoTrmsSecret: sealSecret(DEFAULT_SIS_DOUBLE_SECRET) } });
     expect(await autoMatchRequest({ requestId: request.id, trigger: "created" })).toEqual({ status: "skipped", why: "notAutoTrms" });
@@ -238,9 +249,11 @@ describe("what Auto-TRMS leaves alone", () => {
     expect(await autoMatchRequest({ requestId: deferred.id, trigger: "created", now })).toEqual({ status: "skipped", why: "deferred" });
     expect(double.state.calls).toBe(0);
     // Once due, it is matched.
-    expect(await autoMatchRequest({ requestId: deferred.id, trigger: "released", now: new Date(now.getTime() + 8 * 86_400_000), sis: FAST_SIS })).toMatchObject({
-      outcome: "MATCHED",
-    });
+    expect(await autoMatchRequest({ requestId: deferred.id, trigger: "released", now: new Date(now.getTime() + 8 * 86_400_000), sis: FAST_SIS })).toMatchObject(
+      {
+        outcome: "MATCHED",
+      },
+    );
     expect(await autoMatchRequest({ requestId: "no-such-request", trigger: "created" })).toEqual({ status: "skipped", why: "unknownRequest" });
   });
 });
@@ -289,7 +302,11 @@ describe("idempotency", () => {
       finishedAt: new Date(),
     });
     const writer = createOutcomeWriter();
-    const results = await Promise.all([writer.write(decided(request, "NOT_FOUND")), writer.write(decided(request, "MULTIPLE_MATCHES")), writer.write(decided(second, "NOT_FOUND"))]);
+    const results = await Promise.all([
+      writer.write(decided(request, "NOT_FOUND")),
+      writer.write(decided(request, "MULTIPLE_MATCHES")),
+      writer.write(decided(second, "NOT_FOUND")),
+    ]);
     expect(results.map((r) => r.outcome)).toEqual(["NOT_FOUND", "STALE", "NOT_FOUND"]);
     expect(JSON.parse((await requestState(created.id)).statusReason!)).toEqual({ key: "sisNotFound" });
     expect((await requestState(created.id)).autoMatches.map((a) => a.outcome).sort()).toEqual(["NOT_FOUND", "STALE"]);
@@ -318,7 +335,10 @@ describe("idempotency", () => {
       }),
     );
     expect(changed).toEqual([true, false, false, false, false]);
-    const after = await db.transcriptRequest.findMany({ where: { id: { in: [a!.id, b!.id, c!.id, d!.id] } }, select: { id: true, status: true, version: true, statusChangedAt: true } });
+    const after = await db.transcriptRequest.findMany({
+      where: { id: { in: [a!.id, b!.id, c!.id, d!.id] } },
+      select: { id: true, status: true, version: true, statusChangedAt: true },
+    });
     const byId = new Map(after.map((r) => [r.id, r]));
     expect(byId.get(a!.id)).toMatchObject({ status: "AUTO_PROCESS_ERROR", version: a!.version + 1, statusChangedAt: now });
     for (const r of [b!, c!, d!]) expect(byId.get(r.id)).toMatchObject({ status: r.status, version: r.version });
@@ -363,7 +383,11 @@ describe("testSisConnection", () => {
     await fetch(url.replace(/\/sis$/, "/control"), { method: "POST", body: JSON.stringify({ failNext: 1, failStatus: 502 }) });
     expect(await testSisConnection({ url, secret: DEFAULT_SIS_DOUBLE_SECRET })).toEqual({ ok: false, problem: "badAnswer", httpStatus: 502 });
     expect(double.state.calls).toBe(2);
-    expect(await testSisConnection({ url: url.replace(/\/sis$/, "/elsewhere"), secret: DEFAULT_SIS_DOUBLE_SECRET })).toEqual({ ok: false, problem: "badAnswer", httpStatus: 404 });
+    expect(await testSisConnection({ url: url.replace(/\/sis$/, "/elsewhere"), secret: DEFAULT_SIS_DOUBLE_SECRET })).toEqual({
+      ok: false,
+      problem: "badAnswer",
+      httpStatus: 404,
+    });
     expect(await testSisConnection({ url: await closedPortUrl(), secret: DEFAULT_SIS_DOUBLE_SECRET })).toEqual({ ok: false, problem: "unreachable" });
     await fetch(url.replace(/\/sis$/, "/control"), { method: "POST", body: JSON.stringify({ latencyMs: 1_000 }) });
     expect(await testSisConnection({ url, secret: DEFAULT_SIS_DOUBLE_SECRET, timeoutMs: 100 })).toEqual({ ok: false, problem: "timeout" });
@@ -374,7 +398,10 @@ describe("testSisConnection", () => {
 function storedFiles(): string[] {
   const root = path.resolve(env().FILE_STORAGE_DIR);
   if (!fs.existsSync(root)) return [];
-  return fs.readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".xml")).map((f) => f.split(path.sep).join("/"));
+  return fs
+    .readdirSync(root, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".xml"))
+    .map((f) => f.split(path.sep).join("/"));
 }
 
 /** A loopback URL on a port that was free a moment ago. */

@@ -226,7 +226,9 @@ describe("saving the settings", () => {
     expect(await boardRow(FIRST)).toMatchObject({ autoTrmsEnabled: true, autoTrmsUrl: "https://sis.example.org/trms" });
     expect(logged[0]).toContain("demo.admin");
 
-    expect(await updateAutoTrmsSettings({ actor: admin, boardNumber: FIRST, input: input({ enabled: "off", url: "", removeSecret: "on" }), log })).toMatchObject({
+    expect(
+      await updateAutoTrmsSettings({ actor: admin, boardNumber: FIRST, input: input({ enabled: "off", url: "", removeSecret: "on" }), log }),
+    ).toMatchObject({
       ok: true,
     });
     expect(await boardRow(FIRST)).toMatchObject({ autoTrmsEnabled: false, autoTrmsUrl: null, autoTrmsSecret: null });
@@ -376,7 +378,10 @@ describe("testing the connection", () => {
     await db.board.update({ where: { number: FIRST }, data: { autoTrmsEnabled: false, autoTrmsUrl: null, autoTrmsSecret: null } });
     expect(await testAutoTrmsConnection({ actor: boardAdmin, log })).toEqual({ ok: false, reason: "notConfigured" });
 
-    await db.board.update({ where: { number: FIRST }, data: { autoTrmsUrl: sisUrl, autoTrmsSecret: sealSecret(SECRET, "another-auth-secret-0123456789-abcdef") } });
+    await db.board.update({
+      where: { number: FIRST },
+      data: { autoTrmsUrl: sisUrl, autoTrmsSecret: sealSecret(SECRET, "another-auth-secret-0123456789-abcdef") },
+    });
     expect(await testAutoTrmsConnection({ actor: boardAdmin, log })).toEqual({ ok: false, reason: "secretUnreadable" });
     await db.board.update({ where: { number: FIRST }, data: { autoTrmsUrl: null, autoTrmsSecret: null } });
     expect(received).toEqual([]);
@@ -404,10 +409,15 @@ describe("saving through the action", () => {
 
     // Saved: confirmed in the user's language, and the change is in the server log.
     const info = vi.spyOn(console, "info").mockImplementation(() => {});
-    const saved = await saveAutoTrmsSettingsAction(initialActionResult, form({ board: FIRST, enabled: "off", url: "https://sis.example.org/x", secret: SECRET }));
+    const saved = await saveAutoTrmsSettingsAction(
+      initialActionResult,
+      form({ board: FIRST, enabled: "off", url: "https://sis.example.org/x", secret: SECRET }),
+    );
     expect(saved).toEqual({ ok: true, messageKey: "admin.autoTrms.savedOff", values: { secret: "replaced" } });
     expect(messageExists("admin.autoTrms.savedOff") && messageExists("admin.autoTrms.savedOn")).toBe(true);
-    expect(info.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringMatching(/^\[auto-trms\] board 99999 settings saved by demo\.board .*secret replaced$/)]);
+    expect(info.mock.calls.map((c) => String(c[0]))).toEqual([
+      expect.stringMatching(/^\[auto-trms\] board 99999 settings saved by demo\.board .*secret replaced$/),
+    ]);
     info.mockRestore();
     await db.board.update({ where: { number: FIRST }, data: { autoTrmsEnabled: false, autoTrmsUrl: null, autoTrmsSecret: null } });
   });
@@ -425,7 +435,10 @@ describe("re-running matching", () => {
     expect(await db.autoMatchRun.count()).toBe(0);
 
     signInAs(boardAdmin);
-    expect(await startRematchAction(initialActionResult, form({ board: FIRST }))).toEqual({ ok: false, messageKey: "admin.autoTrms.rematch.errors.notEnabled" });
+    expect(await startRematchAction(initialActionResult, form({ board: FIRST }))).toEqual({
+      ok: false,
+      messageKey: "admin.autoTrms.rematch.errors.notEnabled",
+    });
     expect(messageExists("admin.autoTrms.rematch.errors.notConfigured")).toBe(true);
     expect(messageExists("admin.autoTrms.rematch.errors.alreadyRunning")).toBe(true);
   });

@@ -59,7 +59,14 @@ async function kill(child: ChildProcess) {
   children.delete(child);
 }
 
-const recorded = () => (fs.existsSync(recordFile) ? fs.readFileSync(recordFile, "utf8").split("\n").filter(Boolean).map((l) => l.split(" ")) : []);
+const recorded = () =>
+  fs.existsSync(recordFile)
+    ? fs
+        .readFileSync(recordFile, "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => l.split(" "))
+    : [];
 
 beforeAll(async () => {
   await seedDemo();
@@ -93,9 +100,9 @@ describe("a process killed between the commit and the dispatch", () => {
     await kill(serve.child);
     expect(await db.storedTranscript.count({ where: { fileId } })).toBe(1);
     expect(await db.timelineEvent.count({ where: { requestId: request.id, type: "processed" } })).toBe(1);
-    expect(await db.jobRun.findMany({ where: { runKey: `transcript-uploaded-${fileId}` }, select: { functionId: true, status: true, attempts: true } })).toEqual([
-      { functionId: "process-transcript", status: "SUCCEEDED", attempts: 1 },
-    ]);
+    expect(
+      await db.jobRun.findMany({ where: { runKey: `transcript-uploaded-${fileId}` }, select: { functionId: true, status: true, attempts: true } }),
+    ).toEqual([{ functionId: "process-transcript", status: "SUCCEEDED", attempts: 1 }]);
   });
 });
 
@@ -155,7 +162,9 @@ describe("two runtime processes on one database", () => {
       db,
       ids.map((id) => ({ id, name: "crash-test/record", data: {}, subject: null })),
     );
-    await waitFor(async () => expect(await db.jobRun.count({ where: { functionId: "crash-record", runKey: { in: ids }, status: "SUCCEEDED" } })).toBe(ids.length));
+    await waitFor(async () =>
+      expect(await db.jobRun.count({ where: { functionId: "crash-record", runKey: { in: ids }, status: "SUCCEEDED" } })).toBe(ids.length),
+    );
     // Long enough for a few ticks of the every-second schedule in both processes.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     await Promise.all([kill(a.child), kill(b.child)]);

@@ -188,7 +188,14 @@ describe("checking the files of a batch", () => {
   it("says why a request of the scope named by the file cannot take it: its status or its send-after date", async () => {
     const complete = await db.transcriptRequest.findFirstOrThrow({
       where: { school: { mident: "999999" }, status: "E_TRANSCRIPT_SENT", referenceNumber: { not: PESC_REFERENCE } },
-      select: { referenceNumber: true, firstName: true, lastName: true, oen: true, applicant: { select: { dateOfBirth: true, gender: true } }, school: { select: { nameEn: true, mident: true } } },
+      select: {
+        referenceNumber: true,
+        firstName: true,
+        lastName: true,
+        oen: true,
+        applicant: { select: { dateOfBirth: true, gender: true } },
+        school: { select: { nameEn: true, mident: true } },
+      },
     });
     const asOpen = { ...complete, id: "", applicant: { ...complete.applicant, _count: { requests: 1 } } };
     expect(await checkBulkFile({ actor: school, file: blob(transcriptOf(asOpen)) })).toMatchObject({
@@ -217,7 +224,11 @@ describe("checking the files of a batch", () => {
     const bad = await checkBulkFile({ actor: school, file: blob("<HighSchoolTranscript><unclosed></HighSchoolTranscript>") });
     expect(bad).toMatchObject({ outcome: "refused", reason: "transcript", errors: [expect.objectContaining({ code: expect.any(String) })] });
     const hostile = '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "b">]>\n<HighSchoolTranscript/>';
-    expect(await checkBulkFile({ actor: school, file: blob(hostile) })).toMatchObject({ outcome: "refused", reason: "transcript", errors: [{ code: "doctypeNotAllowed" }] });
+    expect(await checkBulkFile({ actor: school, file: blob(hostile) })).toMatchObject({
+      outcome: "refused",
+      reason: "transcript",
+      errors: [{ code: "doctypeNotAllowed" }],
+    });
     // A PDF, whatever its name.
     expect(await checkBulkFile({ actor: school, file: blob("%PDF-1.4\n%%EOF\n", "transcript.xml") })).toEqual({ outcome: "refused", reason: "pdf" });
     expect(await checkBulkFile({ actor: school, file: blob(new Uint8Array(0)) })).toEqual({ outcome: "refused", reason: "noFile" });
@@ -244,7 +255,9 @@ describe("Save all clean matches", () => {
     const [first, second, differing] = [await take("999999"), await take("999999"), await take("999999")];
     const before = await Promise.all([first, second, differing].map((r) => stateOf(r.referenceNumber)));
     const a = staged(await checkBulkFile({ actor: school, file: blob(transcriptOf(first)) }));
-    const b = staged(await checkBulkFile({ actor: school, file: blob(transcriptOf(second, { firstName: second.firstName.toUpperCase() }, { tracking: false })) }));
+    const b = staged(
+      await checkBulkFile({ actor: school, file: blob(transcriptOf(second, { firstName: second.firstName.toUpperCase() }, { tracking: false })) }),
+    );
     const c = staged(await checkBulkFile({ actor: school, file: blob(transcriptOf(differing, { lastName: "Somebody-Else" })) }));
     expect([a.outcome, b.outcome, c.outcome]).toEqual(["matched", "matched", "differences"]);
 
@@ -267,7 +280,10 @@ describe("Save all clean matches", () => {
       [second, before[1]!],
     ] as const) {
       expect(await stateOf(request.referenceNumber)).toMatchObject({ status: "E_TRANSCRIPT_SENT", version: was.version + 2 });
-      const events = await db.timelineEvent.findMany({ where: { requestId: request.id, type: { in: ["upload", "validated", "processed"] } }, orderBy: { createdAt: "asc" } });
+      const events = await db.timelineEvent.findMany({
+        where: { requestId: request.id, type: { in: ["upload", "validated", "processed"] } },
+        orderBy: { createdAt: "asc" },
+      });
       const byType = Object.fromEntries(events.map((e) => [e.type, JSON.parse(e.data!)]));
       expect(byType.upload).toMatchObject({ from: "ACTION_REQUIRED", to: "TRANSCRIPT_UPLOADED", bulk: true });
       expect(byType.validated).toMatchObject({ comparison: { clean: true } });
@@ -282,7 +298,13 @@ describe("Save all clean matches", () => {
 
     // Saving the same batch again saves nothing more.
     const again = await saveBulkUploads({ actor: school, input: { pendingIds: [a.pendingId, b.pendingId] } });
-    expect(again).toMatchObject({ ok: true, items: [{ ok: false, reason: "notFound" }, { ok: false, reason: "notFound" }] });
+    expect(again).toMatchObject({
+      ok: true,
+      items: [
+        { ok: false, reason: "notFound" },
+        { ok: false, reason: "notFound" },
+      ],
+    });
     expect(await db.uploadedFile.count({ where: { requestId: first.id } })).toBe(1);
   });
 

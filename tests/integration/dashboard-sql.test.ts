@@ -93,7 +93,11 @@ describe(`the dashboard's SQL on ${database} reads what Prisma reads`, () => {
     for (const dir of ["asc", "desc"] as const) {
       for (const actor of actors) {
         for (const filter of ["status=ALL", "tab=todo", "tab=complete", "status=FINANCIAL_HOLD,E_TRANSCRIPT_SENT"]) {
-          const first = await expectSame(actor, searchOf(new URLSearchParams(`${filter}&sort=${sort}&dir=${dir}`)), `${actor.username} ${filter} ${sort} ${dir}`);
+          const first = await expectSame(
+            actor,
+            searchOf(new URLSearchParams(`${filter}&sort=${sort}&dir=${dir}`)),
+            `${actor.username} ${filter} ${sort} ${dir}`,
+          );
           rows += first.rows.length;
           nullSendAfter += first.rows.filter((r) => r.sendAfter === null).length;
           for (const page of new Set([2, first.pageCount, first.pageCount + 1])) {
@@ -157,7 +161,16 @@ describe(`the dashboard's SQL on ${database} reads what Prisma reads`, () => {
 
   test.runIf(sqlite)("times in every form Prisma reads from SQLite", async () => {
     // ISO text as the adapter writes it, without a zone, with a space, a date alone, milliseconds since 1970.
-    const forms: unknown[] = ["2026-03-08T07:00:00.123+00:00", "2026-03-08 07:00:00", "2026-03-08T02:00:00-05:00", "2026-03-08T07:00:00Z", "2026-03-08", "2026-03-08 07:00:00.5", "2026-03-08T07:00:00+05", 1772953200123];
+    const forms: unknown[] = [
+      "2026-03-08T07:00:00.123+00:00",
+      "2026-03-08 07:00:00",
+      "2026-03-08T02:00:00-05:00",
+      "2026-03-08T07:00:00Z",
+      "2026-03-08",
+      "2026-03-08 07:00:00.5",
+      "2026-03-08T07:00:00+05",
+      1772953200123,
+    ];
     const requests = await db.transcriptRequest.findMany({
       where: { referenceNumber: { startsWith: "REF-G" } },
       select: { id: true, referenceNumber: true },
@@ -186,7 +199,14 @@ describe(`the dashboard's SQL on ${database} reads what Prisma reads`, () => {
   });
   test.runIf(!sqlite)("PostgreSQL: timestamps read as UTC, as Prisma reads them, in any time zone of the process", async () => {
     // timestamp(3) without time zone holds UTC; pg's own parser would read it in the process's zone.
-    const stored = ["2026-03-08 07:00:00.123", "2026-03-08 02:00:00", "1969-12-31 23:59:59.999", "2024-02-29 23:30:00.5", "0099-06-15 12:00:00", "2026-11-01 05:30:00.07"];
+    const stored = [
+      "2026-03-08 07:00:00.123",
+      "2026-03-08 02:00:00",
+      "1969-12-31 23:59:59.999",
+      "2024-02-29 23:30:00.5",
+      "0099-06-15 12:00:00",
+      "2026-11-01 05:30:00.07",
+    ];
     const requests = await db.transcriptRequest.findMany({
       where: { referenceNumber: { startsWith: "REF-G" } },
       select: { id: true, referenceNumber: true },
@@ -194,17 +214,26 @@ describe(`the dashboard's SQL on ${database} reads what Prisma reads`, () => {
       take: stored.length,
     });
     for (const [i, text] of stored.entries()) {
-      await db.$executeRawUnsafe(`UPDATE "TranscriptRequest" SET "paidAt" = CAST($1 AS timestamp(3)), "sendAfter" = CAST($1 AS timestamp(3)) WHERE "id" = $2`, text, requests[i]!.id);
+      await db.$executeRawUnsafe(
+        `UPDATE "TranscriptRequest" SET "paidAt" = CAST($1 AS timestamp(3)), "sendAfter" = CAST($1 AS timestamp(3)) WHERE "id" = $2`,
+        text,
+        requests[i]!.id,
+      );
     }
     const actor = actors[0]!;
     for (const zone of ["America/Toronto", "Asia/Kolkata", "UTC"]) {
       await inTimeZone(zone, async () => {
         for (const request of requests) {
-          const found = await expectSame(actor, searchOf(new URLSearchParams(`status=ALL&referenceNumber=${request.referenceNumber}`)), `${zone} ${request.referenceNumber}`);
+          const found = await expectSame(
+            actor,
+            searchOf(new URLSearchParams(`status=ALL&referenceNumber=${request.referenceNumber}`)),
+            `${zone} ${request.referenceNumber}`,
+          );
           expect(found.rows.map((r) => r.id)).toEqual([request.id]);
         }
         for (const sort of ["requestDate", "sendDate"]) {
-          for (const dir of ["asc", "desc"]) await expectSame(actor, searchOf(new URLSearchParams(`status=ALL&sort=${sort}&dir=${dir}`)), `${zone} ${sort} ${dir}`);
+          for (const dir of ["asc", "desc"])
+            await expectSame(actor, searchOf(new URLSearchParams(`status=ALL&sort=${sort}&dir=${dir}`)), `${zone} ${sort} ${dir}`);
         }
       });
     }

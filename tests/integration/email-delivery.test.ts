@@ -41,12 +41,21 @@ beforeEach(() => {
 /** Records Student Not Found on a To Do request of the first board: its applicant is emailed. */
 async function actOnANewRequest() {
   const request = await db.transcriptRequest.findFirstOrThrow({
-    where: { board: { number: "99999" }, status: "ACTION_REQUIRED", sendOption: "SEND_NOW", referenceNumber: { not: "REF-45454545" }, id: { notIn: [...used] } },
+    where: {
+      board: { number: "99999" },
+      status: "ACTION_REQUIRED",
+      sendOption: "SEND_NOW",
+      referenceNumber: { not: "REF-45454545" },
+      id: { notIn: [...used] },
+    },
     orderBy: { referenceNumber: "asc" },
     include: { applicant: true },
   });
   used.add(request.id);
-  const result = await applyAction({ actor: await actorFor("demo.board"), input: { referenceNumber: request.referenceNumber, action: "STUDENT_NOT_FOUND", expectedVersion: request.version } });
+  const result = await applyAction({
+    actor: await actorFor("demo.board"),
+    input: { referenceNumber: request.referenceNumber, action: "STUDENT_NOT_FOUND", expectedVersion: request.version },
+  });
   expect(result).toMatchObject({ ok: true });
   const email = await db.emailOutbox.findFirstOrThrow({ where: { requestId: request.id } });
   return { request, email };

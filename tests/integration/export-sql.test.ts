@@ -53,11 +53,28 @@ describe(`the export's SQL selects the dashboard's rows (${isPostgres(process.en
 
   test("each search field alone, for every scope", async () => {
     const single: [string, string][] = [
-      ["tab", "todo"], ["tab", "incomplete"], ["tab", "in-progress"], ["tab", "complete"], ["status", "ALL"],
-      ["status", "FINANCIAL_HOLD,REQUEST_CANCELLED"], ["from", "2026-03-08"], ["to", "2026-03-08"], ["from", "2026-11-02"],
-      ["requestNumber", pools.requestNumbers[0]!], ["accountNumber", pools.accountNumbers[1]!], ["referenceNumber", "REF-45454545"],
-      ["referenceNumber", "45454545"], ["oen", pools.oens[2]!], ["firstName", "ÉMI"], ["lastName", "o’n"], ["lastName", "strau"],
-      ["lastName", "x' or"], ["lastName", "-"], ["lastAttended", "2024-06"], ["school", "999999"], ["school", "123456"],
+      ["tab", "todo"],
+      ["tab", "incomplete"],
+      ["tab", "in-progress"],
+      ["tab", "complete"],
+      ["status", "ALL"],
+      ["status", "FINANCIAL_HOLD,REQUEST_CANCELLED"],
+      ["from", "2026-03-08"],
+      ["to", "2026-03-08"],
+      ["from", "2026-11-02"],
+      ["requestNumber", pools.requestNumbers[0]!],
+      ["accountNumber", pools.accountNumbers[1]!],
+      ["referenceNumber", "REF-45454545"],
+      ["referenceNumber", "45454545"],
+      ["oen", pools.oens[2]!],
+      ["firstName", "ÉMI"],
+      ["lastName", "o’n"],
+      ["lastName", "strau"],
+      ["lastName", "x' or"],
+      ["lastName", "-"],
+      ["lastAttended", "2024-06"],
+      ["school", "999999"],
+      ["school", "123456"],
     ];
     let nonEmpty = 0;
     for (const actor of actors) {
@@ -93,7 +110,12 @@ describe(`the export's SQL selects the dashboard's rows (${isPostgres(process.en
         for (const [actor, extra] of [
           [actors[0]!, "status=ALL"],
           [actors[1]!, "tab=complete"],
-          [rng.pick(actors.slice(0, 8)), randomQuery(rng, pools).toString().replace(/(^|&)(sort|dir)=[^&]*/g, "")],
+          [
+            rng.pick(actors.slice(0, 8)),
+            randomQuery(rng, pools)
+              .toString()
+              .replace(/(^|&)(sort|dir)=[^&]*/g, ""),
+          ],
         ] as const) {
           const search = searchOf(new URLSearchParams(`${extra}&sort=${sort}&dir=${dir}`));
           const provider = isPostgres(process.env.DATABASE_URL) ? "postgresql" : "sqlite";

@@ -116,7 +116,10 @@ describe("exportRows", () => {
     const some = await db.transcriptRequest.findMany({ orderBy: { referenceNumber: "asc" }, take: 12, select: { id: true } });
     const tie = new Date("2026-10-01T14:00:00Z");
     await db.transcriptRequest.updateMany({ where: { id: { in: some.slice(0, 6).map((r) => r.id) } }, data: { paidAt: tie } });
-    await db.transcriptRequest.updateMany({ where: { id: { in: some.slice(6, 9).map((r) => r.id) } }, data: { sendOption: "END_OF_SEMESTER", sendAfter: null } });
+    await db.transcriptRequest.updateMany({
+      where: { id: { in: some.slice(6, 9).map((r) => r.id) } },
+      data: { sendOption: "END_OF_SEMESTER", sendAfter: null },
+    });
     await db.transcriptRequest.updateMany({ where: { id: { in: some.slice(9, 12).map((r) => r.id) } }, data: { sendOption: "SEND_NOW", sendAfter: tie } });
 
     for (const username of ["demo.admin", "demo.board", "demo.school"]) {
@@ -205,9 +208,31 @@ describe("CSV", () => {
     const { firstBytes, header, rows } = await csvOf("demo.board", "tab=todo");
     expect([...firstBytes!.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(header).toEqual([
-      "Request Date", "Age", "Reference Number", "Name", "Request Type", "Last Attended", "Send Date", "Send After", "Request Status",
-      "School", "School MIDENT", "Request Number", "Account Number", "First Name", "Middle Name", "Last Name", "Former Last Name",
-      "Date of Birth", "Gender", "OEN", "Student Number", "Email", "Phone", "Preferred Language", "Colleges",
+      "Request Date",
+      "Age",
+      "Reference Number",
+      "Name",
+      "Request Type",
+      "Last Attended",
+      "Send Date",
+      "Send After",
+      "Request Status",
+      "School",
+      "School MIDENT",
+      "Request Number",
+      "Account Number",
+      "First Name",
+      "Middle Name",
+      "Last Name",
+      "Former Last Name",
+      "Date of Birth",
+      "Gender",
+      "OEN",
+      "Student Number",
+      "Email",
+      "Phone",
+      "Preferred Language",
+      "Colleges",
     ]);
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
@@ -226,8 +251,17 @@ describe("CSV", () => {
   test("French headers and values", async () => {
     const { header, rows } = await csvOf("demo.board", "status=ALL", "fr");
     expect(header.slice(0, 11)).toEqual([
-      "Date demande", "Âge", "Numéro de référence", "Nom", "Type de demande", "Dernière année d'études", "Date d'envoi", "Envoyer après le",
-      "État de la demande", "École", "MIDENT de l'école",
+      "Date demande",
+      "Âge",
+      "Numéro de référence",
+      "Nom",
+      "Type de demande",
+      "Dernière année d'études",
+      "Date d'envoi",
+      "Envoyer après le",
+      "État de la demande",
+      "École",
+      "MIDENT de l'école",
     ]);
     expect(header).toContain("Date de naissance");
     expect(header).toContain("Courriel");
@@ -270,7 +304,14 @@ describe("CSV", () => {
     });
     await db.applicant.update({
       where: { id: request.applicantId },
-      data: { firstName: "+1", lastName: "@SUM(1)", middleName: "-2+3", formerLastName: '<script>alert("x")</script>, O"Neil', phone: "\t=1", studentNumber: "line\nbreak" },
+      data: {
+        firstName: "+1",
+        lastName: "@SUM(1)",
+        middleName: "-2+3",
+        formerLastName: '<script>alert("x")</script>, O"Neil',
+        phone: "\t=1",
+        studentNumber: "line\nbreak",
+      },
     });
     const { rows, column, header, text } = await csvOf("demo.school", "status=ALL&referenceNumber=REF-45454545");
     expect(rows).toHaveLength(1);
@@ -395,7 +436,11 @@ describe("20,000 rows", () => {
            'ORIGINAL'::"RequestType", TIMESTAMP '2020-06-01 16:00:00' - make_interval(mins => i), 'SEND_NOW'::"SendOption", '1999-01',
            'ACTION_REQUIRED'::"RequestStatus", 'TODO'::"RequestTab", now(), 0, 'Bulk', 'Row ' || i, 'bulk', 'row ' || i, now(), now()
          FROM generate_series(0, $5 - 1) AS i`,
-        t.accountNumber, t.applicantId, t.schoolId, t.boardId, N,
+        t.accountNumber,
+        t.applicantId,
+        t.schoolId,
+        t.boardId,
+        N,
       );
     } else {
       const at = (expr: string) => `strftime('%Y-%m-%dT%H:%M:%f+00:00', ${expr}, 'unixepoch')`;
@@ -406,7 +451,11 @@ describe("20,000 rows", () => {
            'ORIGINAL', ${at(`${base / 1000} - i * 60`)}, 'SEND_NOW', '1999-01', 'ACTION_REQUIRED', 'TODO', ${at("unixepoch()")}, 0,
            'Bulk', 'Row ' || i, 'bulk', 'row ' || i, ${at("unixepoch()")}, ${at("unixepoch()")}
          FROM n`,
-        N, t.accountNumber, t.applicantId, t.schoolId, t.boardId,
+        N,
+        t.accountNumber,
+        t.applicantId,
+        t.schoolId,
+        t.boardId,
       );
     }
     expect(await db.transcriptRequest.count({ where: { lastAttended: "1999-01" } })).toBe(N);
@@ -457,6 +506,8 @@ describe("20,000 rows", () => {
     expect(firstRowsAt!).toBeLessThan(totalMs / 2);
     // Everything at once would hold ~20,000 rows of objects and text; a batch at a time holds one batch.
     expect(heapPeak - heapBefore).toBeLessThan(64 * 1024 * 1024);
-    console.info(`CSV export of ${N} rows: ${Math.round(N / (totalMs / 1000))} rows/s, first rows after ${firstRowsAt!.toFixed(0)} ms, heap +${((heapPeak - heapBefore) / 1048576).toFixed(1)} MB`);
+    console.info(
+      `CSV export of ${N} rows: ${Math.round(N / (totalMs / 1000))} rows/s, first rows after ${firstRowsAt!.toFixed(0)} ms, heap +${((heapPeak - heapBefore) / 1048576).toFixed(1)} MB`,
+    );
   });
 });

@@ -99,8 +99,14 @@ describe("findRequests", () => {
         `oen=${target.oen}`,
       ]) {
         const page = await findRequests({ actor, search: search(`status=ALL&${q}`) });
-        expect(page.rows.map((r) => r.id), q).toContain(target.id);
-        expect(page.rows.every((r) => r.referenceNumber === target.referenceNumber || q.startsWith("oen")), q).toBe(true);
+        expect(
+          page.rows.map((r) => r.id),
+          q,
+        ).toContain(target.id);
+        expect(
+          page.rows.every((r) => r.referenceNumber === target.referenceNumber || q.startsWith("oen")),
+          q,
+        ).toBe(true);
       }
       const byAccount = await findRequests({ actor, search: search(`status=ALL&accountNumber=${target.accountNumber}`) });
       expect(byAccount.rows.every((r) => r.accountNumber === target.accountNumber)).toBe(true);

@@ -72,7 +72,10 @@ const grouped = client.createFunction(
       const group = String(event.data.group);
       inside.set(group, (inside.get(group) ?? 0) + 1);
       mostInsideOneGroup = Math.max(mostInsideOneGroup, inside.get(group)!);
-      mostInside = Math.max(mostInside, [...inside.values()].reduce((a, b) => a + b, 0));
+      mostInside = Math.max(
+        mostInside,
+        [...inside.values()].reduce((a, b) => a + b, 0),
+      );
       await new Promise((resolve) => setTimeout(resolve, 40));
       inside.set(group, inside.get(group)! - 1);
       return group;
@@ -83,9 +86,8 @@ const slow = client.createFunction({ id: "slow", triggers: [{ event: "test/slow"
   step.run("wait", () => new Promise((resolve) => setTimeout(() => resolve("done"), 150))),
 );
 
-const everyMinute = client.createFunction(
-  { id: "every-minute", triggers: [cron("* * * * *"), { event: "jobs/every-minute.run" }] },
-  async ({ event, step }) => step.run("tick", () => count(`every-minute:${event.id}`)),
+const everyMinute = client.createFunction({ id: "every-minute", triggers: [cron("* * * * *"), { event: "jobs/every-minute.run" }] }, async ({ event, step }) =>
+  step.run("tick", () => count(`every-minute:${event.id}`)),
 );
 
 const sixAm = client.createFunction({ id: "six-am", triggers: [cron("TZ=America/Toronto 0 6 * * *")] }, async ({ event }) => {
@@ -132,7 +134,14 @@ describe("event delivery", () => {
     await runtime.drain();
     expect(calls[`echo:${id}`]).toBe(1);
     const row = await runOf("echo", id!);
-    expect(row).toMatchObject({ trigger: "event:test/echo", status: "SUCCEEDED", attempts: 1, error: null, output: '{"doubled":42,"attempt":0}', leaseOwner: null });
+    expect(row).toMatchObject({
+      trigger: "event:test/echo",
+      status: "SUCCEEDED",
+      attempts: 1,
+      error: null,
+      output: '{"doubled":42,"attempt":0}',
+      leaseOwner: null,
+    });
     expect(row.finishedAt).not.toBeNull();
     expect(JSON.parse(row.steps!)).toEqual({ double: 42 });
     const event = await db.outboxEvent.findUniqueOrThrow({ where: { id: id! } });
@@ -247,7 +256,17 @@ describe("slots, concurrency keys and leases", () => {
     // Another process's live lease is left alone.
     const held = uniqueId("held");
     await db.jobRun.create({
-      data: { functionId: "echo", runKey: held, trigger: "x", status: "RUNNING", eventName: "test/echo", eventData: "{}", attempts: 1, leaseOwner: "alive", leaseUntil: new Date(Date.now() + 60_000) },
+      data: {
+        functionId: "echo",
+        runKey: held,
+        trigger: "x",
+        status: "RUNNING",
+        eventName: "test/echo",
+        eventData: "{}",
+        attempts: 1,
+        leaseOwner: "alive",
+        leaseUntil: new Date(Date.now() + 60_000),
+      },
     });
     signalBackgroundWork();
     await vi.waitFor(async () => expect((await runOf("echo", id)).status).toBe("SUCCEEDED"), { timeout: 5_000, interval: 50 });
@@ -260,7 +279,18 @@ describe("slots, concurrency keys and leases", () => {
   it("fails a run interrupted on its last attempt instead of running it again", async () => {
     const id = uniqueId("poison");
     await db.jobRun.create({
-      data: { functionId: "echo", runKey: id, trigger: "x", status: "RUNNING", eventName: "test/echo", eventData: '{"n":1}', attempts: 4, maxAttempts: 4, leaseOwner: "gone", leaseUntil: new Date(Date.now() - 1) },
+      data: {
+        functionId: "echo",
+        runKey: id,
+        trigger: "x",
+        status: "RUNNING",
+        eventName: "test/echo",
+        eventData: '{"n":1}',
+        attempts: 4,
+        maxAttempts: 4,
+        leaseOwner: "gone",
+        leaseUntil: new Date(Date.now() - 1),
+      },
     });
     signalBackgroundWork();
     await vi.waitFor(async () => expect((await runOf("echo", id)).status).toBe("FAILED"), { timeout: 5_000, interval: 50 });

@@ -363,7 +363,12 @@ describe("OpenAPI document", () => {
     const doc = (await response.json()) as {
       openapi: string;
       paths: Record<string, { post?: unknown }>;
-      components: { schemas: { TranscriptRequest: { properties: Record<string, unknown>; required: string[]; additionalProperties: boolean }; Applicant: { properties: object } } };
+      components: {
+        schemas: {
+          TranscriptRequest: { properties: Record<string, unknown>; required: string[]; additionalProperties: boolean };
+          Applicant: { properties: object };
+        };
+      };
     };
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toEqual(["/api/v1/transcript-requests", "/api/v1/transcript-requests/{requestNumber}/cancel"]);

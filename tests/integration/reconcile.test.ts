@@ -47,7 +47,9 @@ async function savedUpload() {
 }
 
 const repairsOf = async (requestId: string) =>
-  (await db.timelineEvent.findMany({ where: { requestId, type: "repaired" }, orderBy: { createdAt: "asc" } })).map((e) => JSON.parse(e.data!) as Record<string, unknown>);
+  (await db.timelineEvent.findMany({ where: { requestId, type: "repaired" }, orderBy: { createdAt: "asc" } })).map(
+    (e) => JSON.parse(e.data!) as Record<string, unknown>,
+  );
 
 describe("an upload that was never processed", () => {
   it("is left alone while its event waits, then processed again once its event is gone", async () => {
@@ -62,7 +64,13 @@ describe("an upload that was never processed", () => {
     const event = await db.outboxEvent.findUniqueOrThrow({ where: { id: `transcript-uploaded-${fileId}:repair-1` } });
     expect(JSON.parse(event.data)).toEqual({ requestId: request.id, uploadedFileId: fileId, source: "MANUAL" });
 
-    const runtime = startBackgroundRuntime({ functions: [processTranscriptFunction], schedule: false, dispatchPollMs: 20, runner: { pollMs: 20 }, logger: quietLogger() });
+    const runtime = startBackgroundRuntime({
+      functions: [processTranscriptFunction],
+      schedule: false,
+      dispatchPollMs: 20,
+      runner: { pollMs: 20 },
+      logger: quietLogger(),
+    });
     try {
       await runtime.drain();
     } finally {
@@ -94,11 +102,15 @@ describe("an upload that was never processed", () => {
 
 describe("a due request that was never released", () => {
   it("is released once the daily release is overdue, with its event", async () => {
-    const base = await db.transcriptRequest.findFirstOrThrow({ where: { school: { mident: "999998" }, status: "ACTION_REQUIRED", sendOption: "SEND_NOW", id: { notIn: [...used] } } });
+    const base = await db.transcriptRequest.findFirstOrThrow({
+      where: { school: { mident: "999998" }, status: "ACTION_REQUIRED", sendOption: "SEND_NOW", id: { notIn: [...used] } },
+    });
     used.add(base.id);
     const sendAfter = new Date(Date.now() - 2 * DAY);
     await db.transcriptRequest.update({ where: { id: base.id }, data: { sendOption: "END_OF_SEMESTER", sendAfter } });
-    const soon = await db.transcriptRequest.findFirstOrThrow({ where: { school: { mident: "999998" }, status: "ACTION_REQUIRED", sendOption: "SEND_NOW", id: { notIn: [...used] } } });
+    const soon = await db.transcriptRequest.findFirstOrThrow({
+      where: { school: { mident: "999998" }, status: "ACTION_REQUIRED", sendOption: "SEND_NOW", id: { notIn: [...used] } },
+    });
     used.add(soon.id);
     // Due only since this morning: the daily release will take it; not the reconciler's.
     await db.transcriptRequest.update({ where: { id: soon.id }, data: { sendOption: "END_OF_SEMESTER", sendAfter: new Date(Date.now() - 60_000) } });
@@ -159,7 +171,13 @@ describe("an email whose delivery never ran", () => {
     const email = await db.emailOutbox.findFirstOrThrow({ where: { to: target.email, template: "temporaryPassword" }, orderBy: { createdAt: "desc" } });
     await db.outboxEvent.delete({ where: { id: `email-${email.id}` } });
     expect(await reconcileBackgroundWork({ now: LATER() })).toMatchObject({ email: 1 });
-    const runtime = startBackgroundRuntime({ functions: [deliverEmailFunction], schedule: false, dispatchPollMs: 20, runner: { pollMs: 20 }, logger: quietLogger() });
+    const runtime = startBackgroundRuntime({
+      functions: [deliverEmailFunction],
+      schedule: false,
+      dispatchPollMs: 20,
+      runner: { pollMs: 20 },
+      logger: quietLogger(),
+    });
     try {
       await runtime.drain();
     } finally {

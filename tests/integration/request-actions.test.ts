@@ -139,7 +139,10 @@ describe("refusals change nothing", () => {
     for (const status of ["PAPER_TRANSCRIPT_SENT", "E_TRANSCRIPT_SENT", "REQUEST_CANCELLED"] as const) {
       const request = await pick({ boardId: firstBoardId, status });
       const before = await snapshot(request.id);
-      const result = await applyAction({ actor, input: { referenceNumber: request.referenceNumber, action: "STUDENT_NOT_FOUND", expectedVersion: request.version } });
+      const result = await applyAction({
+        actor,
+        input: { referenceNumber: request.referenceNumber, action: "STUDENT_NOT_FOUND", expectedVersion: request.version },
+      });
       expect(result, status).toEqual({ ok: false, reason: "invalidTransition", status });
       expect(await snapshot(request.id)).toEqual(before);
     }
@@ -156,7 +159,10 @@ describe("refusals change nothing", () => {
     const actor = await actorFor("demo.board");
     const request = await pick({ boardId: firstBoardId, status: "FINANCIAL_HOLD" });
     const before = await snapshot(request.id);
-    const result = await applyAction({ actor, input: { referenceNumber: request.referenceNumber, action: "FINANCIAL_HOLD", expectedVersion: request.version } });
+    const result = await applyAction({
+      actor,
+      input: { referenceNumber: request.referenceNumber, action: "FINANCIAL_HOLD", expectedVersion: request.version },
+    });
     expect(result).toEqual({ ok: false, reason: "invalidTransition", status: "FINANCIAL_HOLD" });
     expect(await snapshot(request.id)).toEqual(before);
   });
@@ -188,7 +194,10 @@ describe("refusals change nothing", () => {
       ok: false,
       reason: "notFound",
     });
-    expect(await applyAction({ actor, input: { referenceNumber: "REF-00000000", action: "PAPER_SENT", expectedVersion: 0 } })).toEqual({ ok: false, reason: "notFound" });
+    expect(await applyAction({ actor, input: { referenceNumber: "REF-00000000", action: "PAPER_SENT", expectedVersion: 0 } })).toEqual({
+      ok: false,
+      reason: "notFound",
+    });
   });
 
   test("malformed input", async () => {
@@ -246,7 +255,9 @@ describe("retries and concurrent users", () => {
     await applyAction({ actor, input: { ...stale, expectedVersion: request.version } });
     const [email] = await outboxOf(request.id);
     // The same email announced again (as the reconciler would, under another id): delivered once.
-    await db.outboxEvent.create({ data: { id: `email-${email!.id}:again`, name: "email/queued", data: JSON.stringify({ emailId: email!.id }), subject: `email:${email!.id}` } });
+    await db.outboxEvent.create({
+      data: { id: `email-${email!.id}:again`, name: "email/queued", data: JSON.stringify({ emailId: email!.id }), subject: `email:${email!.id}` },
+    });
     await background.drain();
     expect(await db.jobRun.count({ where: { functionId: "deliver-email", runKey: { startsWith: `email-${email!.id}` } } })).toBe(2);
     expect(await db.emailOutbox.findUniqueOrThrow({ where: { id: email!.id } })).toMatchObject({ status: "OUTBOX", attempts: 1 });
@@ -285,7 +296,10 @@ describe("Send at End of Semester", () => {
   test("the exceptions that do not complete the request are allowed before it", async () => {
     const actor = await actorFor("demo.admin");
     const request = await pick({ status: "ACTION_REQUIRED", sendOption: "END_OF_SEMESTER", sendAfter: { gt: new Date(Date.now() + DAY_MS) } });
-    const result = await applyAction({ actor, input: { referenceNumber: request.referenceNumber, action: "NO_ACADEMIC_DATA", expectedVersion: request.version } });
+    const result = await applyAction({
+      actor,
+      input: { referenceNumber: request.referenceNumber, action: "NO_ACADEMIC_DATA", expectedVersion: request.version },
+    });
     expect(result).toMatchObject({ ok: true, to: "NO_ACADEMIC_DATA" });
   });
 });
@@ -295,7 +309,10 @@ describe("cancellation by OCAS", () => {
     const actor = await actorFor("demo.admin");
     const request = await pick({ status: "STUDENT_NOT_FOUND" });
     const reason = "Applicant withdrew <b>the</b> application";
-    const result = await cancelRequest({ actor, input: { referenceNumber: request.referenceNumber, reason: `  ${reason} `, expectedVersion: request.version } });
+    const result = await cancelRequest({
+      actor,
+      input: { referenceNumber: request.referenceNumber, reason: `  ${reason} `, expectedVersion: request.version },
+    });
     expect(result).toEqual({ ok: true, referenceNumber: request.referenceNumber, from: "STUDENT_NOT_FOUND", version: request.version + 1 });
     const after = await reload(request.id);
     expect(after).toMatchObject({ status: "REQUEST_CANCELLED", tab: "COMPLETE", version: request.version + 1 });

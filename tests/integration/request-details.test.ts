@@ -62,7 +62,12 @@ describe("getRequestDetails", () => {
     const details = await getRequestDetails({ actor, referenceNumber: request.referenceNumber });
     const times = details!.events.map((e) => e.createdAt.getTime());
     expect(times).toEqual([...times].sort((a, b) => b - a));
-    expect(details!.events.map((e) => e.type).slice(0, 2).sort()).toEqual(["action", "email_queued"]);
+    expect(
+      details!.events
+        .map((e) => e.type)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(["action", "email_queued"]);
     expect(details!.events.at(-1)!.type).toBe("created");
     expect(details!.events.find((e) => e.type === "action")!.actor?.displayName).toBe(actor.displayName);
     expect(details!.status).toBe("STUDENT_NOT_FOUND");
@@ -144,7 +149,10 @@ describe("openUploadedFile", () => {
         originalName: "transcript.xml",
         storedName,
         size: content?.length ?? 0,
-        sha256: crypto.createHash("sha256").update(content ?? "").digest("hex"),
+        sha256: crypto
+          .createHash("sha256")
+          .update(content ?? "")
+          .digest("hex"),
       },
     });
   }

@@ -34,7 +34,10 @@ describe("each role sees exactly its scope", () => {
       // The dashboard's own counts (every tab, no search).
       const { counts } = await findRequests({ actor, search: parseRequestSearch(new URLSearchParams()).search });
       const total = await db.transcriptRequest.count({ where: requestScope(actor) });
-      expect(Object.values(counts).reduce((a, b) => a + b, 0), username).toBe(total);
+      expect(
+        Object.values(counts).reduce((a, b) => a + b, 0),
+        username,
+      ).toBe(total);
       expect(total, username).toBeGreaterThan(0);
     }
   });

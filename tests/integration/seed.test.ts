@@ -53,8 +53,14 @@ describe("reference data", () => {
       ["99998", "Northern Lights District School Board", "Conseil scolaire des Aurores boréales", "fr"],
     ]);
     expect(boards.map((b) => b.schools.map((s) => [s.mident, s.nameEn]))).toEqual([
-      [["999999", "Sample High School"], ["999998", "Lakeview Secondary School"]],
-      [["999997", "Aurora Collegiate"], ["999996", "École secondaire Boréale"]],
+      [
+        ["999999", "Sample High School"],
+        ["999998", "Lakeview Secondary School"],
+      ],
+      [
+        ["999997", "Aurora Collegiate"],
+        ["999996", "École secondaire Boréale"],
+      ],
     ]);
     expect(boards[1]!.schools[1]!.nameFr).toBe("École secondaire Boréale");
     expect(boards.flatMap((b) => b.schools).every((s) => s.nameFr.length > 0)).toBe(true);
@@ -203,7 +209,9 @@ describe("requests", () => {
       expect(r.events[0]).toMatchObject({ type: "created", actorLabel: "intake-api" });
       expect(r.events[0]!.createdAt.getTime()).toBe(r.paidAt.getTime());
       // Every row that records a change of status, whatever its kind (uploads, processing, Auto-TRMS, people).
-      const changes = r.events.filter((e) => e.type !== "created" && e.type !== "released").map((e) => JSON.parse(e.data!) as { from: RequestStatus; to: RequestStatus });
+      const changes = r.events
+        .filter((e) => e.type !== "created" && e.type !== "released")
+        .map((e) => JSON.parse(e.data!) as { from: RequestStatus; to: RequestStatus });
       let status: RequestStatus = "ACTION_REQUIRED";
       for (const change of changes) {
         expect(change.from).toBe(status);

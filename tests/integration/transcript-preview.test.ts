@@ -95,7 +95,9 @@ describe("the pending upload's transcript (validation screen)", () => {
     const fr = await get(school, PESC_REFERENCE, `?pending=${pendingId}&locale=fr`);
     expect(fr.status).toBe(200);
     expect(fr.headers.get("content-type")).toBe("application/pdf");
-    expect(fr.headers.get("content-disposition")).toBe(`attachment; filename="releve-de-notes-${PESC_REFERENCE}.pdf"; filename*=UTF-8''releve-de-notes-${PESC_REFERENCE}.pdf`);
+    expect(fr.headers.get("content-disposition")).toBe(
+      `attachment; filename="releve-de-notes-${PESC_REFERENCE}.pdf"; filename*=UTF-8''releve-de-notes-${PESC_REFERENCE}.pdf`,
+    );
     expect(fr.headers.get("cache-control")).toContain("no-store");
     expect(fr.headers.get("x-content-type-options")).toBe("nosniff");
     const bytes = await pdfBytes(fr);
@@ -167,7 +169,9 @@ describe("the request's current transcript (details page)", () => {
   it("downloads as a PDF for users in scope (the user's language by default); 404 out of scope, 401 signed out", async () => {
     const mine = await get(school, stored.referenceNumber);
     expect(mine.status).toBe(200);
-    expect(mine.headers.get("content-disposition")).toContain(`filename="${school.language === "fr" ? "releve-de-notes" : "transcript"}-${stored.referenceNumber}.pdf"`);
+    expect(mine.headers.get("content-disposition")).toContain(
+      `filename="${school.language === "fr" ? "releve-de-notes" : "transcript"}-${stored.referenceNumber}.pdf"`,
+    );
     expect((await pdfBytes(mine)).subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect((await get(board, stored.referenceNumber, "?locale=fr")).status).toBe(200);
 

@@ -37,7 +37,10 @@ function blob(bytes: Uint8Array, name: string): UploadedBlob {
 }
 
 const requestByRef = (referenceNumber: string) =>
-  db.transcriptRequest.findUniqueOrThrow({ where: { referenceNumber }, select: { id: true, status: true, tab: true, version: true, statusReason: true, completedAt: true } });
+  db.transcriptRequest.findUniqueOrThrow({
+    where: { referenceNumber },
+    select: { id: true, status: true, tab: true, version: true, statusReason: true, completedAt: true },
+  });
 
 async function stage(actor: Actor, referenceNumber: string, bytes: Uint8Array, name = "transcript.xml") {
   const request = await requestByRef(referenceNumber);
@@ -115,7 +118,11 @@ describe("staging an upload", () => {
 
   it("refuses a stale form", async () => {
     const request = await requestByRef(PESC_REFERENCE);
-    const result = await stageUpload({ actor: school, input: { referenceNumber: PESC_REFERENCE, expectedVersion: request.version + 1 }, file: blob(PESC_XML, "t.xml") });
+    const result = await stageUpload({
+      actor: school,
+      input: { referenceNumber: PESC_REFERENCE, expectedVersion: request.version + 1 },
+      file: blob(PESC_XML, "t.xml"),
+    });
     expect(result).toEqual({ ok: false, reason: "stale" });
   });
 
@@ -124,7 +131,10 @@ describe("staging an upload", () => {
     const files = pendingFiles().length;
     const pendingRows = await db.pendingUpload.count();
     const hostile = Buffer.from(
-      `<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n` + PESC_XML.toString("utf8").replace(/^<\?xml[^>]*>\s*/, "").replace("<DocumentID>", "<DocumentID>&xxe;"),
+      `<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n` +
+        PESC_XML.toString("utf8")
+          .replace(/^<\?xml[^>]*>\s*/, "")
+          .replace("<DocumentID>", "<DocumentID>&xxe;"),
     );
     const result = await stage(school, PESC_REFERENCE, hostile);
     expect(result.ok).toBe(false);
@@ -151,7 +161,9 @@ describe("staging an upload", () => {
     expect(read).toBe(false);
     // A file that lies about its size is measured again once read.
     const liar = { ...blob(new Uint8Array(MAX_UPLOAD_BYTES + 1), "liar.xml"), size: 10 };
-    expect(await stageUpload({ actor: school, input: { referenceNumber: PESC_REFERENCE, expectedVersion: request.version }, file: liar })).toMatchObject({ reason: "tooLarge" });
+    expect(await stageUpload({ actor: school, input: { referenceNumber: PESC_REFERENCE, expectedVersion: request.version }, file: liar })).toMatchObject({
+      reason: "tooLarge",
+    });
   });
 
   it("refuses an empty or missing file", async () => {
@@ -254,7 +266,9 @@ describe("Yes – Save and continue", () => {
     expect(after).toMatchObject({ status: "E_TRANSCRIPT_SENT", tab: "COMPLETE", version: before.version + 2 });
     expect(after.completedAt).not.toBeNull();
     const transcripts = await db.storedTranscript.findMany({ where: { requestId: before.id } });
-    expect(transcripts).toEqual([expect.objectContaining({ fileId: file.id, format: "XML", source: "MANUAL", isCurrent: true, isReissue: false, sha256: file.sha256 })]);
+    expect(transcripts).toEqual([
+      expect.objectContaining({ fileId: file.id, format: "XML", source: "MANUAL", isCurrent: true, isReissue: false, sha256: file.sha256 }),
+    ]);
     expect(transcripts[0]!.content).toBe(PESC_XML.toString("utf8"));
 
     expect(await processTranscript({ requestId: before.id, uploadedFileId: file.id })).toEqual({ outcome: "skipped", why: "alreadyProcessed" });
@@ -374,7 +388,8 @@ describe("messages", () => {
       };
       for (const code of TRANSCRIPT_ERROR_CODES) expect(messages.pesc.errors[code], `${locale} pesc.errors.${code}`).toEqual(expect.any(String));
       for (const outcome of ["same", "minor", "different", "missing"]) expect(messages.upload.outcomes[outcome]).toEqual(expect.any(String));
-      for (const field of ["firstName", "lastName", "dateOfBirth", "gender", "oen", "referenceNumber"]) expect(messages.upload.fields[field]).toEqual(expect.any(String));
+      for (const field of ["firstName", "lastName", "dateOfBirth", "gender", "oen", "referenceNumber"])
+        expect(messages.upload.fields[field]).toEqual(expect.any(String));
     }
   });
 });

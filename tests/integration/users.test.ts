@@ -16,8 +16,7 @@ import { seedDemo } from "./helpers/seeded";
 const noDelay = async () => {};
 let address = 0;
 /** A fresh client address per sign-in, so the per-address throttle never interferes. */
-const signIn = (username: string, password: string) =>
-  authenticate({ username, password, address: `10.9.0.${++address}`, delay: noDelay });
+const signIn = (username: string, password: string) => authenticate({ username, password, address: `10.9.0.${++address}`, delay: noDelay });
 
 const boardId = async (number: string) => (await db.board.findUniqueOrThrow({ where: { number } })).id;
 const schoolId = async (mident: string) => (await db.school.findUniqueOrThrow({ where: { mident } })).id;
@@ -79,7 +78,13 @@ describe("createUser", () => {
     const before = await outboxCount();
     const result = await createUser({
       actor: admin,
-      input: input({ username: "nouvelle.ecole", displayName: "Élise Tremblay", email: "elise@example.org", language: "fr", schoolId: await schoolId("999996") }),
+      input: input({
+        username: "nouvelle.ecole",
+        displayName: "Élise Tremblay",
+        email: "elise@example.org",
+        language: "fr",
+        schoolId: await schoolId("999996"),
+      }),
     });
     expect(result).toMatchObject({ ok: true });
     expect(await outboxCount()).toBe(before + 1);
@@ -117,12 +122,18 @@ describe("createUser", () => {
     const [own, other] = [await boardId("99999"), await boardId("99998")];
     expect(grantableRoles(boardAdmin)).toEqual(["BOARD_ADMIN", "BOARD_USER", "SCHOOL_USER"]);
 
-    expect(await createUser({ actor: boardAdmin, input: input({ username: "ba.made.user", email: "a@example.org", role: "BOARD_USER" }) })).toMatchObject({ ok: true });
+    expect(await createUser({ actor: boardAdmin, input: input({ username: "ba.made.user", email: "a@example.org", role: "BOARD_USER" }) })).toMatchObject({
+      ok: true,
+    });
     expect(await user("ba.made.user")).toMatchObject({ role: "BOARD_USER", boardId: own, schoolId: null });
-    expect(await createUser({ actor: boardAdmin, input: input({ username: "ba.made.admin", email: "b@example.org", role: "BOARD_ADMIN", boardId: own }) })).toMatchObject({ ok: true });
+    expect(
+      await createUser({ actor: boardAdmin, input: input({ username: "ba.made.admin", email: "b@example.org", role: "BOARD_ADMIN", boardId: own }) }),
+    ).toMatchObject({ ok: true });
     expect(await user("ba.made.admin")).toMatchObject({ role: "BOARD_ADMIN", boardId: own });
     const lakeview = await schoolId("999998");
-    expect(await createUser({ actor: boardAdmin, input: input({ username: "ba.made.school", email: "c@example.org", schoolId: lakeview }) })).toMatchObject({ ok: true });
+    expect(await createUser({ actor: boardAdmin, input: input({ username: "ba.made.school", email: "c@example.org", schoolId: lakeview }) })).toMatchObject({
+      ok: true,
+    });
     expect(await user("ba.made.school")).toMatchObject({ role: "SCHOOL_USER", boardId: own, schoolId: lakeview });
 
     const users = await db.user.count();
@@ -232,7 +243,17 @@ describe("listUsers", () => {
   test("a board administrator sees exactly the users of their board and its schools", async () => {
     const rows = await listUsers({ actor: await actorFor("demo.board") });
     expect(names(rows)).toEqual(
-      ["ba.made.admin", "ba.made.school", "ba.made.user", "demo.board", "demo.board.user", "demo.school", "demo.school2", "english.user", "new.board.user"].sort(),
+      [
+        "ba.made.admin",
+        "ba.made.school",
+        "ba.made.user",
+        "demo.board",
+        "demo.board.user",
+        "demo.school",
+        "demo.school2",
+        "english.user",
+        "new.board.user",
+      ].sort(),
     );
     const schoolRow = rows.find((r) => r.username === "demo.school")!;
     expect(schoolRow).toMatchObject({ role: "SCHOOL_USER", language: "en", active: true, mustChangePassword: false });
@@ -240,7 +261,15 @@ describe("listUsers", () => {
     expect(schoolRow.board).toMatchObject({ number: "99999" });
 
     const northern = await listUsers({ actor: await actorFor("other.board.admin") });
-    expect(names(northern)).toEqual(["aurora.school", "boreale.school", "new.board.admin", "new_school-1", "nouvelle.ecole", "other.board", "other.board.admin"]);
+    expect(names(northern)).toEqual([
+      "aurora.school",
+      "boreale.school",
+      "new.board.admin",
+      "new_school-1",
+      "nouvelle.ecole",
+      "other.board",
+      "other.board.admin",
+    ]);
   });
 
   test("board users and school users see no one", async () => {

@@ -59,7 +59,8 @@ describe("open for a bulk upload", () => {
       "STUDENT_NOT_FOUND",
       "FILE_UPLOAD_ERROR",
     ]);
-    for (const status of ["TRANSCRIPT_UPLOADED", "E_TRANSCRIPT_SENT", "PAPER_TRANSCRIPT_SENT", "REQUEST_CANCELLED"] as const) expect(isOpenForUpload(status)).toBe(false);
+    for (const status of ["TRANSCRIPT_UPLOADED", "E_TRANSCRIPT_SENT", "PAPER_TRANSCRIPT_SENT", "REQUEST_CANCELLED"] as const)
+      expect(isOpenForUpload(status)).toBe(false);
     expect(REQUEST_STATUSES.filter(isOpenForUpload)).toEqual(BULK_OPEN_STATUSES);
   });
 
@@ -168,7 +169,12 @@ describe("matchTranscript by OEN, name and date of birth", () => {
 
   it("ignores requests that cannot take an upload when matching the person", () => {
     const open = candidate({ status: "FILE_UPLOAD_ERROR" });
-    const candidates = [candidate({ status: "E_TRANSCRIPT_SENT" }), candidate({ status: "TRANSCRIPT_UPLOADED" }), open, candidate({ status: "REQUEST_CANCELLED" })];
+    const candidates = [
+      candidate({ status: "E_TRANSCRIPT_SENT" }),
+      candidate({ status: "TRANSCRIPT_UPLOADED" }),
+      open,
+      candidate({ status: "REQUEST_CANCELLED" }),
+    ];
     expect(matchTranscript(withoutTracking(), candidates, NOW)).toMatchObject({ outcome: "matched", request: { id: open.id } });
   });
 

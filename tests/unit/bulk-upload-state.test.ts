@@ -89,7 +89,13 @@ describe("checking", () => {
   });
 
   it("moves each file from waiting to checking to its result, and counts the progress", () => {
-    let state = run([{ type: "checkStarted", maxFiles: MAX_FILES }, { type: "fileChecking", index: 0 }], chosen("a.xml", "b.xml"));
+    let state = run(
+      [
+        { type: "checkStarted", maxFiles: MAX_FILES },
+        { type: "fileChecking", index: 0 },
+      ],
+      chosen("a.xml", "b.xml"),
+    );
     expect(state.rows.map((r) => r.phase)).toEqual(["checking", "waiting"]);
     state = run([{ type: "fileChecked", index: 0, row: matched("p1", "REF-00000001") }], state);
     expect(state.rows.map((r) => r.phase)).toEqual(["checked", "waiting"]);
@@ -108,7 +114,13 @@ describe("checking", () => {
       chosen("first.xml", "second.xml", "third.xml"),
     );
     expect(state.toForget).toEqual([]);
-    state = run([{ type: "fileChecking", index: 1 }, { type: "fileChecked", index: 1, row: matched("p2", "REF-00000001") }], state);
+    state = run(
+      [
+        { type: "fileChecking", index: 1 },
+        { type: "fileChecked", index: 1, row: matched("p2", "REF-00000001") },
+      ],
+      state,
+    );
     expect(state.rows.map((r) => r.duplicate ?? false)).toEqual([true, true, false]);
     expect([...state.toForget].sort()).toEqual(["p1", "p2"]);
     // The next step carries nothing more to forget.
@@ -194,13 +206,7 @@ describe("saving the clean matches", () => {
   });
 
   it("stops with the error, the rows not yet saved left as they were", () => {
-    const state = run(
-      [
-        { type: "saveStarted" },
-        { type: "saveFinished", error: { key: "errors.generic" } },
-      ],
-      checkedBatch(),
-    );
+    const state = run([{ type: "saveStarted" }, { type: "saveFinished", error: { key: "errors.generic" } }], checkedBatch());
     expect(state.phase).toBe("saved");
     expect(state.error).toEqual({ key: "errors.generic" });
     expect(state.rows.map((r) => r.phase)).toEqual(["checked", "checked", "checked"]);

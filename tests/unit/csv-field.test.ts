@@ -36,13 +36,14 @@ describe("csvRecord", () => {
   test("the same bytes as csv-stringify with CRLF records and every line break quoted", () => {
     const alphabet = ["a", "É", ",", '"', "\r", "\n", " ", "'", "=", "🎓", ";", "\t", "\u00a0", "\u2028"];
     let seed = 1;
-    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
     const records = Array.from({ length: 500 }, () =>
       Array.from({ length: 1 + Math.floor(random() * 6) }, () =>
         Array.from({ length: Math.floor(random() * 6) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(""),
       ),
     );
-    for (const record of records) expect(csvRecord(record), JSON.stringify(record)).toBe(stringify([record], { record_delimiter: "windows", quote_record_delimiter: true }));
+    for (const record of records)
+      expect(csvRecord(record), JSON.stringify(record)).toBe(stringify([record], { record_delimiter: "windows", quote_record_delimiter: true }));
   });
 });
 

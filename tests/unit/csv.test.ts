@@ -11,7 +11,7 @@ describe("neutralizeFormula (OWASP CSV injection)", () => {
     ["\rCR", "'\rCR"],
     ["  =1+1", "'  =1+1"],
     ["\u00a0@x", "'\u00a0@x"],
-    ["\n=HYPERLINK(\"x\")", "'\n=HYPERLINK(\"x\")"],
+    ['\n=HYPERLINK("x")', '\'\n=HYPERLINK("x")'],
   ])("%j becomes %j", (input, expected) => {
     expect(neutralizeFormula(input)).toBe(expected);
   });

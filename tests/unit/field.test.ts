@@ -45,7 +45,12 @@ describe("TextField", () => {
 
 describe("SelectField", () => {
   it("wires a native select the same way", () => {
-    const props: ComponentProps<typeof SelectField> = { name: "role", label: "Role", errors: ["Choose a role."], children: createElement("option", { value: "" }, "Choose") };
+    const props: ComponentProps<typeof SelectField> = {
+      name: "role",
+      label: "Role",
+      errors: ["Choose a role."],
+      children: createElement("option", { value: "" }, "Choose"),
+    };
     const html = renderToStaticMarkup(createElement(SelectField, props));
     expect(attributes(html, "select")).toMatchObject({ id: "field-role", name: "role", "aria-describedby": "field-role-error", "aria-invalid": "true" });
     expect(html).toContain('<label for="field-role"');

@@ -1,14 +1,6 @@
 import { cron, Inngest } from "inngest";
 import { describe, expect, it } from "vitest";
-import {
-  checkSupported,
-  concurrencyKeyOf,
-  concurrencyOf,
-  listensTo,
-  maxAttemptsOf,
-  routesFor,
-  UnsupportedFunctionError,
-} from "@/lib/inngest/functions-info";
+import { checkSupported, concurrencyKeyOf, concurrencyOf, listensTo, maxAttemptsOf, routesFor, UnsupportedFunctionError } from "@/lib/inngest/functions-info";
 
 // What the embedded runtime reads from a function's options, and what it refuses to run (ADR 0011).
 

@@ -105,11 +105,17 @@ describe("messages/en.json and messages/fr.json", () => {
 
   it("format every message with next-intl without an error", () => {
     const sample = (type: ArgType): string | number | Date =>
-      type === "plural" || type === "selectordinal" || type === "number" ? 2
-        : type === "date" || type === "time" ? new Date(Date.UTC(2025, 0, 15))
-        : type === "select" ? "other"
-        : "VALUE";
-    for (const [locale, messages] of [["en", en], ["fr", fr]] as const) {
+      type === "plural" || type === "selectordinal" || type === "number"
+        ? 2
+        : type === "date" || type === "time"
+          ? new Date(Date.UTC(2025, 0, 15))
+          : type === "select"
+            ? "other"
+            : "VALUE";
+    for (const [locale, messages] of [
+      ["en", en],
+      ["fr", fr],
+    ] as const) {
       const errors: string[] = [];
       const t = createTranslator({
         locale,

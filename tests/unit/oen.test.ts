@@ -6,12 +6,9 @@ describe("isOenFormat", () => {
     expect(isOenFormat(s)).toBe(true);
   });
 
-  it.each(["", "12345678", "1234567890", "12345678a", " 123456782", "123 456 782", "123-456-782", "١٢٣٤٥٦٧٨٢", "123456782\n"])(
-    "refuses %j",
-    (s) => {
-      expect(isOenFormat(s)).toBe(false);
-    },
-  );
+  it.each(["", "12345678", "1234567890", "12345678a", " 123456782", "123 456 782", "123-456-782", "١٢٣٤٥٦٧٨٢", "123456782\n"])("refuses %j", (s) => {
+    expect(isOenFormat(s)).toBe(false);
+  });
 });
 
 describe("hasValidOenCheckDigit", () => {

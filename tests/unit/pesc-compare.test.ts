@@ -70,7 +70,8 @@ describe("compareWithRequest", () => {
   });
 
   it("compares gender codes without regard to case or abbreviation, other codes as given", () => {
-    const gender = (request: string, file: string | undefined) => compareWithRequest({ ...MATCHING, gender: request }, transcript({ gender: file }))[3]!.outcome;
+    const gender = (request: string, file: string | undefined) =>
+      compareWithRequest({ ...MATCHING, gender: request }, transcript({ gender: file }))[3]!.outcome;
     expect(gender("MALE", "Male")).toBe("same");
     expect(gender("MALE", "M")).toBe("same");
     expect(gender("FEMALE", "female")).toBe("same");

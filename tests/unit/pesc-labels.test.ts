@@ -8,7 +8,13 @@ import { isPescLabelKey, PESC_LABEL_KEYS, pescLabel, rawPescLabel } from "@/lib/
 const FIXTURES = path.join(import.meta.dirname, "../fixtures/pesc");
 
 function labelsOf(file: string): [string, string][] {
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", trimValues: false, parseTagValue: false, isArray: (name) => name === "Label" });
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: "@",
+    trimValues: false,
+    parseTagValue: false,
+    isArray: (name) => name === "Label",
+  });
   const doc = parser.parse(fs.readFileSync(path.join(FIXTURES, file), "utf8")) as { Labels: { Label: { "@key": string; "#text"?: string }[] } };
   return doc.Labels.Label.map((l) => [l["@key"], l["#text"] ?? ""]);
 }

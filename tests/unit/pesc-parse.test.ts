@@ -154,9 +154,7 @@ describe("parseTranscript: DTDs and entities", () => {
 
   it("refuses a reference to an entity that is not predefined, at its line", () => {
     const undeclared = withName("&eacute;milie");
-    expect(errorsOf(undeclared)).toEqual([
-      { code: "notWellFormed", line: 39, values: { detail: expect.stringContaining("&eacute;") } },
-    ]);
+    expect(errorsOf(undeclared)).toEqual([{ code: "notWellFormed", line: 39, values: { detail: expect.stringContaining("&eacute;") } }]);
   });
 
   it("decodes the five predefined entities and character references, and nothing twice", () => {
@@ -256,9 +254,7 @@ describe("parseTranscript: required fields, dates and OEN", () => {
   });
 
   it.each(["12345", "1234567890", "123-456-782", "12345678X"])("refuses OEN %s", (value) => {
-    expect(errorsOf(edit(REAL, ">999999999<", `>${value}<`))).toEqual([
-      { code: "invalidOen", element: "AgencyAssignedID", line: 31, values: { value } },
-    ]);
+    expect(errorsOf(edit(REAL, ">999999999<", `>${value}<`))).toEqual([{ code: "invalidOen", element: "AgencyAssignedID", line: 31, values: { value } }]);
   });
 
   it("reads the placeholder 000000000, an absent value and an absent identifier as no OEN", () => {

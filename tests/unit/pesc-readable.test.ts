@@ -155,7 +155,19 @@ describe("readableTranscript: the real Ontario example in French", () => {
 
   it("gives the courses with French column labels, grade levels and decimals", () => {
     expect(model.courses.heading).toBe("Cours");
-    expect(model.courses.columns.map((c) => c.label)).toEqual(["Cours", "Titre", "Cycle", "Date de fin", "Note", "Crédits", "Statut", "Langue", "Type", "Requis", "Remarque"]);
+    expect(model.courses.columns.map((c) => c.label)).toEqual([
+      "Cours",
+      "Titre",
+      "Cycle",
+      "Date de fin",
+      "Note",
+      "Crédits",
+      "Statut",
+      "Langue",
+      "Type",
+      "Requis",
+      "Remarque",
+    ]);
     expect(model.courses.rows[0]).toMatchObject({ level: "9e année", endDate: "1 févr. 2002", status: "Réussite", language: "Anglais", compulsory: "Oui" });
     expect(courseOf(model, "CHV2O3")).toMatchObject({ level: "10e année", credits: "0,5" });
     expect(courseOf(model, "HHS4M1")).toMatchObject({ status: "Échec", compulsory: "Non" });
@@ -173,7 +185,11 @@ describe("readableTranscript: the real Ontario example in French", () => {
 describe("readableTranscript: values as written", () => {
   it("shows codes it has no words for exactly as the file writes them", () => {
     let xml = edit(REAL, "<CourseCreditLevel>NinthGrade</CourseCreditLevel>", "<CourseCreditLevel>Postsecondary</CourseCreditLevel>");
-    xml = edit(xml, "<CourseAcademicGradeStatusCode>PassFailPass</CourseAcademicGradeStatusCode>", "<CourseAcademicGradeStatusCode>Incomplete</CourseAcademicGradeStatusCode>");
+    xml = edit(
+      xml,
+      "<CourseAcademicGradeStatusCode>PassFailPass</CourseAcademicGradeStatusCode>",
+      "<CourseAcademicGradeStatusCode>Incomplete</CourseAcademicGradeStatusCode>",
+    );
     xml = edit(xml, "<LanguageCode>ENG</LanguageCode>", "<LanguageCode>SPA</LanguageCode>");
     xml = edit(xml, "<GenderCode>Male</GenderCode>", "<GenderCode>X</GenderCode>");
     xml = edit(xml, "<CourseAcademicGrade>64</CourseAcademicGrade>", "<CourseAcademicGrade>A+</CourseAcademicGrade>");

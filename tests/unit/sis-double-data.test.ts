@@ -24,7 +24,11 @@ describe("the SIS double's data", () => {
     const plan = planDemoData(new Date("2026-01-15T12:00:00Z"));
     const board99998 = new Set(plan.requests.filter((r) => r.boardNumber === "99998").map((r) => r.applicant.accountNumber));
     const applicants = plan.requests.filter((r) => board99998.has(r.applicant.accountNumber)).map((r) => r.applicant);
-    for (const r of records) expect(applicants.some((a) => a.lastName === r.lastName && a.firstName === r.firstName), r.lastName).toBe(true);
+    for (const r of records)
+      expect(
+        applicants.some((a) => a.lastName === r.lastName && a.firstName === r.firstName),
+        r.lastName,
+      ).toBe(true);
     expect(new Set(records.map((r) => r.answer))).toEqual(new Set(["transcript", "noAcademicData", "financialHold", "multipleMatches", "unavailable"]));
     expect(records.some((r) => r.note?.startsWith("differs"))).toBe(true);
     // Some of the board's applicants are unknown to the SIS (404).
@@ -64,6 +68,8 @@ describe("the SIS double's data", () => {
     expect(double.findRecords(records, { oen: null, firstName: "EMILIE", lastName: "tremblay", dateOfBirth: "2004-05-17" })).toEqual([records[0]]);
     expect(double.findRecords(records, { oen: "999999999", firstName: "jean luc", lastName: "Cote", dateOfBirth: "2005-01-02" })).toEqual([records[1]]);
     expect(double.findRecords(records, { oen: null, firstName: "Jean-Luc", lastName: "Côté", dateOfBirth: "2005-01-03" })).toEqual([]);
-    expect(double.findRecords([records[0]!, { ...records[0]!, oen: null }], { oen: null, firstName: "Émilie", lastName: "Tremblay", dateOfBirth: "2004-05-17" })).toHaveLength(2);
+    expect(
+      double.findRecords([records[0]!, { ...records[0]!, oen: null }], { oen: null, firstName: "Émilie", lastName: "Tremblay", dateOfBirth: "2004-05-17" }),
+    ).toHaveLength(2);
   });
 });

@@ -51,7 +51,11 @@ describe("the verdict on an answer", () => {
   });
 
   it("refuses a transcript the parser refuses", () => {
-    for (const xml of [new TextEncoder().encode("not xml"), edited("<BirthDate>1987-05-16</BirthDate>", "<BirthDate>16/05/1987</BirthDate>"), new TextEncoder().encode('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x/>')]) {
+    for (const xml of [
+      new TextEncoder().encode("not xml"),
+      edited("<BirthDate>1987-05-16</BirthDate>", "<BirthDate>16/05/1987</BirthDate>"),
+      new TextEncoder().encode('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x/>'),
+    ]) {
       expect(verdictOf(xml, REQUEST)).toEqual({ outcome: "INVALID_TRANSCRIPT", reason: { key: "sisInvalidTranscript" } });
     }
   });

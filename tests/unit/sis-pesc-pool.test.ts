@@ -41,7 +41,12 @@ describe("PESC check on a worker thread", () => {
       if (expected.outcome === "MATCHED") {
         // The bytes come back as sent (they are what is stored), with their digest.
         const sent = bytes(text);
-        expect(verdict).toEqual({ outcome: "MATCHED", bytes: sent, sha256: crypto.createHash("sha256").update(sent).digest("hex"), comparisons: expected.comparisons });
+        expect(verdict).toEqual({
+          outcome: "MATCHED",
+          bytes: sent,
+          sha256: crypto.createHash("sha256").update(sent).digest("hex"),
+          comparisons: expected.comparisons,
+        });
       } else {
         expect(verdict).toEqual(expected);
       }

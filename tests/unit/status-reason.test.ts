@@ -5,7 +5,10 @@ describe("parseStatusReason", () => {
   it("reads the reasons the system writes", () => {
     expect(parseStatusReason('{"key":"sisNotFound","oen":"123456782"}')).toEqual({ key: "sisNotFound", oen: "123456782" });
     expect(parseStatusReason('{"key":"sisNotFound"}')).toEqual({ key: "sisNotFoundNoOen" });
-    expect(parseStatusReason('{"key":"sisDifferences","fields":["lastName","firstName"]}')).toEqual({ key: "sisDifferences", fields: ["firstName", "lastName"] });
+    expect(parseStatusReason('{"key":"sisDifferences","fields":["lastName","firstName"]}')).toEqual({
+      key: "sisDifferences",
+      fields: ["firstName", "lastName"],
+    });
     expect(parseStatusReason('{"key":"sisMultipleMatches"}')).toEqual({ key: "sisMultipleMatches" });
     expect(parseStatusReason('{"key":"sisUnavailable"}')).toEqual({ key: "sisUnavailable" });
     expect(parseStatusReason('{"key":"processingFailed"}')).toEqual({ key: "processingFailed" });
@@ -22,7 +25,18 @@ describe("parseStatusReason", () => {
   });
 
   it("reads anything unknown or malformed as a generic reason, never as raw text", () => {
-    for (const raw of ["not json", "[1,2]", "42", '"text"', "null", '{"key":"somethingNew","detail":"<script>"}', '{"nokey":true}', "{}", '{"key":"toString"}', '{"key":"__proto__"}']) {
+    for (const raw of [
+      "not json",
+      "[1,2]",
+      "42",
+      '"text"',
+      "null",
+      '{"key":"somethingNew","detail":"<script>"}',
+      '{"nokey":true}',
+      "{}",
+      '{"key":"toString"}',
+      '{"key":"__proto__"}',
+    ]) {
       expect(parseStatusReason(raw), raw).toEqual({ key: "unknown" });
     }
   });

@@ -7,7 +7,10 @@ describe("readTimelineEvent", () => {
   it("reads the seed's and intake's rows", () => {
     expect(readTimelineEvent("created", null)).toEqual({ type: "created", ...EMPTY });
     expect(
-      readTimelineEvent("status_changed", JSON.stringify({ from: "ACTION_REQUIRED", to: "AUTO_PROCESS_ERROR", reason: { key: "sisNotFound", oen: "123456782" } })),
+      readTimelineEvent(
+        "status_changed",
+        JSON.stringify({ from: "ACTION_REQUIRED", to: "AUTO_PROCESS_ERROR", reason: { key: "sisNotFound", oen: "123456782" } }),
+      ),
     ).toEqual({ ...EMPTY, type: "status_changed", from: "ACTION_REQUIRED", to: "AUTO_PROCESS_ERROR", reason: { key: "sisNotFound", oen: "123456782" } });
   });
 
@@ -31,7 +34,10 @@ describe("readTimelineEvent", () => {
     });
     // Queued with the action, then sent or failed: the same email on each row.
     for (const type of ["email_queued", "email_failed"]) {
-      expect(readTimelineEvent(type, JSON.stringify({ template: "financialHold", to: "s•••@example.org", status: type === "email_failed" ? "FAILED" : "QUEUED" })).email).toEqual({
+      expect(
+        readTimelineEvent(type, JSON.stringify({ template: "financialHold", to: "s•••@example.org", status: type === "email_failed" ? "FAILED" : "QUEUED" }))
+          .email,
+      ).toEqual({
         template: "financialHold",
         to: "s•••@example.org",
         failed: type === "email_failed",
@@ -47,7 +53,11 @@ describe("readTimelineEvent", () => {
   });
 
   it("reads what the reconciler started again, and nothing it does not know", () => {
-    expect(readTimelineEvent("repaired", JSON.stringify({ repair: "processTranscript", of: "file1", attempt: 1 }))).toEqual({ ...EMPTY, type: "repaired", repair: "processTranscript" });
+    expect(readTimelineEvent("repaired", JSON.stringify({ repair: "processTranscript", of: "file1", attempt: 1 }))).toEqual({
+      ...EMPTY,
+      type: "repaired",
+      repair: "processTranscript",
+    });
     expect(readTimelineEvent("repaired", JSON.stringify({ repair: "toString" })).repair).toBeNull();
     expect(readTimelineEvent("status_changed", JSON.stringify({ repair: "email" })).repair).toBeNull();
   });

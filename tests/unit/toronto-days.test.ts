@@ -7,9 +7,16 @@ const NOW = new Date("2026-11-28T15:00:00Z");
 describe("torontoDays", () => {
   // Around midnight in winter (UTC-5) and summer (UTC-4), and the two daylight-saving changes of 2026.
   const instants = [
-    "2026-01-15T04:59:59.999Z", "2026-01-15T05:00:00.000Z", "2026-07-01T03:59:59.999Z", "2026-07-01T04:00:00.000Z",
-    "2026-03-08T06:59:59.999Z", "2026-03-08T07:00:00.000Z", "2026-11-01T05:59:59.999Z", "2026-11-01T06:00:00.000Z",
-    "2026-11-02T04:59:59.000Z", "2026-11-02T05:00:00.000Z",
+    "2026-01-15T04:59:59.999Z",
+    "2026-01-15T05:00:00.000Z",
+    "2026-07-01T03:59:59.999Z",
+    "2026-07-01T04:00:00.000Z",
+    "2026-03-08T06:59:59.999Z",
+    "2026-03-08T07:00:00.000Z",
+    "2026-11-01T05:59:59.999Z",
+    "2026-11-01T06:00:00.000Z",
+    "2026-11-02T04:59:59.000Z",
+    "2026-11-02T05:00:00.000Z",
   ];
 
   test("a Date, and the same instant as SQLite stores it, give the Toronto date and the age", () => {
@@ -48,7 +55,10 @@ describe("torontoDay", () => {
     for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 3_600_000) hours.push(t);
     for (let year = 2000; year <= 2040; year++) {
       // March 1–15 and October 25–November 10: the changes under the rules before and since 2007.
-      for (const [month, from, to] of [[2, 1, 16], [9, 25, 42]] as const) {
+      for (const [month, from, to] of [
+        [2, 1, 16],
+        [9, 25, 42],
+      ] as const) {
         for (let t = Date.UTC(year, month, from); t < Date.UTC(year, month, to); t += 3_600_000) hours.push(t);
       }
     }

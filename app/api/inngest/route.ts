@@ -18,10 +18,7 @@ const guarded =
     inngestServerConfigured()
       ? handler(request, context)
       : Promise.resolve(
-          Response.json(
-            { error: "not_configured", message: "No Inngest server is configured: background functions run in-process." },
-            { status: 503 },
-          ),
+          Response.json({ error: "not_configured", message: "No Inngest server is configured: background functions run in-process." }, { status: 503 }),
         );
 
 export const GET = guarded(handlers.GET);

@@ -56,9 +56,7 @@ export function AutoTrmsSettingsForm({ boardNumber, enabled, url, hasSecret, all
   return (
     <form ref={formRef} action={saveAction} onSubmit={() => setLast("save")} className="flex max-w-3xl flex-col gap-5" noValidate>
       <input type="hidden" name="board" value={boardNumber} />
-      {last === "save" && saveState.messageKey && (
-        <Notice tone={saveState.ok ? "success" : "error"}>{m(saveState.messageKey, saveState.values)}</Notice>
-      )}
+      {last === "save" && saveState.messageKey && <Notice tone={saveState.ok ? "success" : "error"}>{m(saveState.messageKey, saveState.values)}</Notice>}
 
       <fieldset key={`enabled-${fieldsKey}`} aria-describedby={enabledErrors ? "auto-trms-enabled-error" : undefined}>
         <legend className="mb-1 text-sm font-medium text-gray-800">{t("statusLegend")}</legend>

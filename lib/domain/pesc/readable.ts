@@ -55,7 +55,20 @@ const COLUMN_LABEL: Readonly<Record<CourseColumn, PescLabelKey>> = {
 };
 
 // PESC grade levels of the form "NinthGrade".
-const GRADE_ORDINALS: readonly string[] = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh", "Twelfth"];
+const GRADE_ORDINALS: readonly string[] = [
+  "First",
+  "Second",
+  "Third",
+  "Fourth",
+  "Fifth",
+  "Sixth",
+  "Seventh",
+  "Eighth",
+  "Ninth",
+  "Tenth",
+  "Eleventh",
+  "Twelfth",
+];
 const GRADE_LEVEL = new RegExp(`^(${GRADE_ORDINALS.join("|")})Grade$`);
 const GRADE_STATUSES: ReadonlySet<string> = new Set(["PassFailPass", "PassFailFail"]);
 // ISO 639-2 (bibliographic and terminology codes) and ISO 639-1.

@@ -9,9 +9,7 @@ import { checkThrottle, clearThrottle, recordFailure, type ThrottleKey } from ".
 const DUMMY_HASH = "$2b$12$aRJvdzpfu8Pixvw6KX3EQeS3ako5/dHT/rvWjs0uFw36fMj9GVj4a";
 
 export type AuthenticateResult =
-  | { ok: true; userId: string; sessionVersion: number }
-  | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "throttled"; retryAfterMs: number };
+  { ok: true; userId: string; sessionVersion: number } | { ok: false; reason: "invalid" } | { ok: false; reason: "throttled"; retryAfterMs: number };
 
 export async function authenticate(options: {
   username: string;

@@ -4,10 +4,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/auth/roles";
 import { passwordProblems, type PasswordProblem } from "@/lib/domain/password-policy";
 
-export type ChangePasswordResult =
-  | { ok: true }
-  | { ok: false; reason: "currentWrong" }
-  | { ok: false; reason: "policy"; problems: PasswordProblem[] };
+export type ChangePasswordResult = { ok: true } | { ok: false; reason: "currentWrong" } | { ok: false; reason: "policy"; problems: PasswordProblem[] };
 
 /**
  * Replaces the actor's password. A user holding a temporary password has just proved it by signing in; anyone

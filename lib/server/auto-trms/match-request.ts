@@ -27,8 +27,7 @@ export const AUTO_MATCHABLE_STATUSES = ["ACTION_REQUIRED", "AUTO_PROCESS_ERROR"]
 export type SkipReason = "unknownRequest" | "unknownBoard" | "notAutoTrms" | "notConfigured" | "notMatchable" | "deferred";
 
 export type AutoMatchResult =
-  | { status: "skipped"; why: SkipReason }
-  | { status: "done"; outcome: AutoMatchOutcome; attemptId: string; httpStatus: number | null; transcriptId?: string };
+  { status: "skipped"; why: SkipReason } | { status: "done"; outcome: AutoMatchOutcome; attemptId: string; httpStatus: number | null; transcriptId?: string };
 
 /** Tuning of the SIS call (tests shorten the time limit and the back-off). */
 export type SisCallTuning = Partial<Pick<CallSisOptions, "timeoutMs" | "retries" | "backoffMs" | "limiter">>;
@@ -63,12 +62,7 @@ export function notMatchableNow(request: Pick<MatchableRequest, "status" | "send
 }
 
 /** Entry point of the auto-match function: one request, by id, from an event. */
-export async function autoMatchRequest(options: {
-  requestId: string;
-  trigger: AutoMatchTrigger;
-  now?: Date;
-  sis?: SisCallTuning;
-}): Promise<AutoMatchResult> {
+export async function autoMatchRequest(options: { requestId: string; trigger: AutoMatchTrigger; now?: Date; sis?: SisCallTuning }): Promise<AutoMatchResult> {
   const now = options.now ?? new Date();
   const request = await db.transcriptRequest.findUnique({ where: { id: options.requestId }, select: MATCHABLE_SELECT });
   if (!request) return { status: "skipped", why: "unknownRequest" };
@@ -105,7 +99,8 @@ export async function matchLoadedRequest(options: {
   });
   // A transcript is checked on a worker thread when there is one (lib/sis/pesc-pool.ts): the same decision.
   const identity = requestIdentity(request);
-  const decision: AutoMatchVerdict = call.answer.kind === "transcript" ? await checkTranscript(call.answer.xml, identity) : decideWithoutTranscript(call.answer, identity);
+  const decision: AutoMatchVerdict =
+    call.answer.kind === "transcript" ? await checkTranscript(call.answer.xml, identity) : decideWithoutTranscript(call.answer, identity);
   const decided: DecidedMatch = { request, trigger, decision, httpStatus: call.httpStatus, sisAttempts: call.attempts, startedAt, finishedAt: clock() };
   return options.writer ? options.writer.write(decided) : (await writeOutcomes([decided]))[0]!;
 }
@@ -115,4 +110,3 @@ function clockFrom(fixed: Date | undefined): () => Date {
   const offset = fixed.getTime() - Date.now();
   return () => new Date(Date.now() + offset);
 }
-

@@ -39,11 +39,7 @@ export function mayRematch(actor: RematchActor, boardId: string): boolean {
   return actor.role === "BOARD_ADMIN" && actor.boardId !== null && actor.boardId === boardId;
 }
 
-export async function startRematch(options: {
-  actor: RematchActor;
-  boardId: string;
-  now?: Date;
-}): Promise<StartRematchResult> {
+export async function startRematch(options: { actor: RematchActor; boardId: string; now?: Date }): Promise<StartRematchResult> {
   const { actor, boardId } = options;
   const now = options.now ?? new Date();
   if (!mayRematch(actor, boardId)) return { ok: false, error: "forbidden" };
@@ -89,8 +85,7 @@ export async function getRematchProgress(options: { actor: RematchActor; boardId
 }
 
 export type RequestRematchResult =
-  | { ok: true; runId: string; total: number }
-  | { ok: false; reason: "forbidden" | "notFound" | "notEnabled" | "notConfigured" | "alreadyRunning" };
+  { ok: true; runId: string; total: number } | { ok: false; reason: "forbidden" | "notFound" | "notEnabled" | "notConfigured" | "alreadyRunning" };
 
 /** "Re-run matching", as the page says, for a board the actor manages, by its number; refused while Auto-TRMS is off or incomplete. */
 export async function requestRematch(options: { actor: Actor; boardNumber?: string | null; now?: Date }): Promise<RequestRematchResult> {
@@ -116,9 +111,10 @@ export type RematchProgressView = {
 };
 
 /** The latest re-run of a board the actor manages (dates as ISO strings, for the page and the polling endpoint). */
-export async function findRematchProgress(options: { actor: Actor; boardNumber?: string | null }): Promise<
-  { found: true; progress: RematchProgressView | null } | { found: false }
-> {
+export async function findRematchProgress(options: {
+  actor: Actor;
+  boardNumber?: string | null;
+}): Promise<{ found: true; progress: RematchProgressView | null } | { found: false }> {
   const { actor } = options;
   const board = await findManageableBoard({ actor, boardNumber: options.boardNumber });
   if (!board) return { found: false };

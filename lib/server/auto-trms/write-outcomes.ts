@@ -39,7 +39,11 @@ export const MAX_GROUP = 32;
 export const GROUP_WAIT_MS = 25;
 
 export async function writeOutcomes(items: readonly DecidedMatch[]): Promise<WrittenOutcome[]> {
-  const planned: Planned[] = items.map((item) => ({ item, attemptId: crypto.randomUUID(), transcriptId: item.decision.outcome === "MATCHED" ? crypto.randomUUID() : null }));
+  const planned: Planned[] = items.map((item) => ({
+    item,
+    attemptId: crypto.randomUUID(),
+    transcriptId: item.decision.outcome === "MATCHED" ? crypto.randomUUID() : null,
+  }));
   // A matched transcript is kept as the SIS sent it, in a file (StoredTranscript.storedName), on disk before the row
   // that names it is committed. Through the database client, 58 KB of text cost ~2.5 ms of CPU per request (ADR 0008).
   const files = await writeFiles(planned.map(({ item }) => (item.decision.outcome === "MATCHED" ? item.decision : null)));
@@ -62,7 +66,13 @@ export async function writeOutcomes(items: readonly DecidedMatch[]): Promise<Wri
           ok[index] = true;
           const { request, decision } = item;
           const comparison = decision.comparisons ? summarizeComparisons(decision.comparisons) : undefined;
-          const common = { trigger: item.trigger, httpStatus: item.httpStatus, sisAttempts: item.sisAttempts, attemptId, ...(comparison ? { comparison } : {}) };
+          const common = {
+            trigger: item.trigger,
+            httpStatus: item.httpStatus,
+            sisAttempts: item.sisAttempts,
+            attemptId,
+            ...(comparison ? { comparison } : {}),
+          };
           const isReissue = request.transcripts.length > 0;
           const data = decision.outcome === "MATCHED" ? { ...common, transcriptId, isReissue } : { ...common, reason: decision.reason };
           events.push({
@@ -75,7 +85,10 @@ export async function writeOutcomes(items: readonly DecidedMatch[]): Promise<Wri
           // A previous current transcript is superseded and the new one is a reissue (as for an upload). The ids were
           // read with the version that the change just checked, so they are still the current ones.
           if (decision.outcome === "MATCHED" && isReissue) {
-            await tx.storedTranscript.updateMany({ where: { id: { in: request.transcripts.map((t) => t.id) } }, data: { isCurrent: false, supersededAt: change.at } });
+            await tx.storedTranscript.updateMany({
+              where: { id: { in: request.transcripts.map((t) => t.id) } },
+              data: { isCurrent: false, supersededAt: change.at },
+            });
           }
         }
       }
@@ -109,7 +122,11 @@ export async function writeOutcomes(items: readonly DecidedMatch[]): Promise<Wri
           finishedAt: item.finishedAt,
           // STALE: nothing was written for the request; the attempt keeps what the SIS said.
           outcome: ok[i] ? item.decision.outcome : "STALE",
-          reason: ok[i] ? (item.decision.outcome === "MATCHED" ? null : JSON.stringify(item.decision.reason)) : JSON.stringify({ decided: item.decision.outcome }),
+          reason: ok[i]
+            ? item.decision.outcome === "MATCHED"
+              ? null
+              : JSON.stringify(item.decision.reason)
+            : JSON.stringify({ decided: item.decision.outcome }),
         })),
       });
       return ok;

@@ -9,9 +9,7 @@ import { recordEvent } from "@/lib/server/requests/record-event";
 // retries, and the last attempt leaves it FAILED for the reconciler and the operators. An email about a request (to
 // the applicant) adds "email_sent" or "email_failed" to that request's timeline.
 
-export type DeliverEmailResult =
-  | { outcome: "sent" | "outbox"; emailId: string }
-  | { outcome: "skipped"; why: "alreadyDelivered" | "unknownEmail" };
+export type DeliverEmailResult = { outcome: "sent" | "outbox"; emailId: string } | { outcome: "skipped"; why: "alreadyDelivered" | "unknownEmail" };
 
 export async function deliverQueuedEmail(options: { emailId: string; finalAttempt: boolean; now?: Date }): Promise<DeliverEmailResult> {
   const now = options.now ?? new Date();
@@ -48,7 +46,14 @@ export async function deliverQueuedEmail(options: { emailId: string; finalAttemp
       where: { id: row.id },
       data: { status: result.status, providerId: result.status === "SENT" ? result.providerId : null, error: null, sentAt: new Date() },
     });
-    if (row.requestId) await recordEvent(tx, { requestId: row.requestId, type: "email_sent", actorLabel: "system", data: { ...timeline, status: result.status }, at: new Date() });
+    if (row.requestId)
+      await recordEvent(tx, {
+        requestId: row.requestId,
+        type: "email_sent",
+        actorLabel: "system",
+        data: { ...timeline, status: result.status },
+        at: new Date(),
+      });
   });
   return { outcome: result.status === "SENT" ? "sent" : "outbox", emailId: row.id };
 }

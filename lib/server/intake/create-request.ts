@@ -114,7 +114,10 @@ async function insert(input: IntakeRequest, p: Placement): Promise<string> {
       update: { email: a.email, phone: a.phone, preferredLanguage: a.preferredLanguage },
       select: { id: true, oen: true, studentNumber: true },
     });
-    const fill = { ...(applicant.oen === null && oen ? { oen } : {}), ...(applicant.studentNumber === null && a.studentNumber ? { studentNumber: a.studentNumber } : {}) };
+    const fill = {
+      ...(applicant.oen === null && oen ? { oen } : {}),
+      ...(applicant.studentNumber === null && a.studentNumber ? { studentNumber: a.studentNumber } : {}),
+    };
     if (Object.keys(fill).length > 0) await tx.applicant.update({ where: { id: applicant.id }, data: fill });
 
     const request = await tx.transcriptRequest.create({

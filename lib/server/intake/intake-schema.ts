@@ -24,13 +24,9 @@ function isRealDate(s: string) {
   return d.toISOString().slice(0, 10) === s;
 }
 
-const digits = (label: string) =>
-  z.string().regex(new RegExp(`^\\d{1,${NUMBER_MAX_DIGITS}}$`), `must be ${label}: 1 to ${NUMBER_MAX_DIGITS} digits`);
+const digits = (label: string) => z.string().regex(new RegExp(`^\\d{1,${NUMBER_MAX_DIGITS}}$`), `must be ${label}: 1 to ${NUMBER_MAX_DIGITS} digits`);
 
-const isoDate = z
-  .string()
-  .regex(ISO_DATE, "must be a date YYYY-MM-DD")
-  .refine(isRealDate, "is not a real calendar date");
+const isoDate = z.string().regex(ISO_DATE, "must be a date YYYY-MM-DD").refine(isRealDate, "is not a real calendar date");
 
 const dateTime = z.iso.datetime({ offset: true, error: DATE_TIME_HINT });
 
@@ -41,22 +37,24 @@ const optional = <T extends z.ZodType>(schema: T) => schema.nullable().default(n
 /** The schemas the OpenAPI document publishes by name (lib/server/intake/openapi.ts renders them with z.toJSONSchema). */
 export const intakeSchemas = z.registry<{ id: string; description?: string }>();
 
-const ApplicantSchema = z.strictObject({
-  firstName: requiredName,
-  lastName: requiredName,
-  middleName: optional(requiredName),
-  formerLastName: optional(requiredName),
-  dateOfBirth: isoDate
-    .refine((s) => s >= "1900-01-01" && s <= new Date().toISOString().slice(0, 10), "must be between 1900-01-01 and today")
-    .meta({ format: "date", description: "YYYY-MM-DD, a real date between 1900-01-01 and today." }),
-  gender: z.enum(["MALE", "FEMALE", "X"], "must be MALE, FEMALE or X"),
-  // 000000000 is what the application sends when the applicant does not know their OEN.
-  oen: optional(z.string().regex(OEN_FORMAT, "must be 9 digits")).meta({ description: "Ontario Education Number; 000000000 or null when unknown." }),
-  studentNumber: optional(z.string().trim().min(1, "must not be empty").max(NUMBER_MAX_DIGITS, `must be at most ${NUMBER_MAX_DIGITS} characters`)),
-  email: z.string().trim().max(EMAIL_MAX, `must be at most ${EMAIL_MAX} characters`).pipe(z.email("must be an email address")),
-  phone: optional(z.string().trim().min(1, "must not be empty").max(PHONE_MAX, `must be at most ${PHONE_MAX} characters`)),
-  preferredLanguage: z.enum(["en", "fr"], "must be en or fr"),
-}).register(intakeSchemas, { id: "Applicant" });
+const ApplicantSchema = z
+  .strictObject({
+    firstName: requiredName,
+    lastName: requiredName,
+    middleName: optional(requiredName),
+    formerLastName: optional(requiredName),
+    dateOfBirth: isoDate
+      .refine((s) => s >= "1900-01-01" && s <= new Date().toISOString().slice(0, 10), "must be between 1900-01-01 and today")
+      .meta({ format: "date", description: "YYYY-MM-DD, a real date between 1900-01-01 and today." }),
+    gender: z.enum(["MALE", "FEMALE", "X"], "must be MALE, FEMALE or X"),
+    // 000000000 is what the application sends when the applicant does not know their OEN.
+    oen: optional(z.string().regex(OEN_FORMAT, "must be 9 digits")).meta({ description: "Ontario Education Number; 000000000 or null when unknown." }),
+    studentNumber: optional(z.string().trim().min(1, "must not be empty").max(NUMBER_MAX_DIGITS, `must be at most ${NUMBER_MAX_DIGITS} characters`)),
+    email: z.string().trim().max(EMAIL_MAX, `must be at most ${EMAIL_MAX} characters`).pipe(z.email("must be an email address")),
+    phone: optional(z.string().trim().min(1, "must not be empty").max(PHONE_MAX, `must be at most ${PHONE_MAX} characters`)),
+    preferredLanguage: z.enum(["en", "fr"], "must be en or fr"),
+  })
+  .register(intakeSchemas, { id: "Applicant" });
 
 export const IntakeRequestSchema = z
   .strictObject({
@@ -71,8 +69,14 @@ export const IntakeRequestSchema = z
         "Required (not null) when sendOption is END_OF_SEMESTER, null or absent otherwise: a date YYYY-MM-DD (the start of that day in Toronto) or a date-time with an offset.",
       examples: ["2026-06-30", null],
     }),
-    schoolMident: z.string().regex(/^\d{6}$/, "must be a school MIDENT: 6 digits").meta({ description: "The secondary school's MIDENT.", examples: ["904350"] }),
-    lastAttended: z.string().regex(YEAR_MONTH, "must be a year and month YYYY-MM").meta({ description: "Year and month.", examples: ["2022-06"] }),
+    schoolMident: z
+      .string()
+      .regex(/^\d{6}$/, "must be a school MIDENT: 6 digits")
+      .meta({ description: "The secondary school's MIDENT.", examples: ["904350"] }),
+    lastAttended: z
+      .string()
+      .regex(YEAR_MONTH, "must be a year and month YYYY-MM")
+      .meta({ description: "Year and month.", examples: ["2022-06"] }),
     applicant: ApplicantSchema,
     destinations: z
       .array(z.string().regex(/^[A-Z0-9]{2,8}$/, "must be a college code, e.g. SENE"), "must be a list of college codes")

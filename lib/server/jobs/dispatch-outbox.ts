@@ -46,11 +46,7 @@ export function triggerOf(row: Pick<OutboxRow, "id" | "name" | "data">): string 
  * transaction. Two dispatchers (two app instances) never both take a row: the second one's conditional update finds
  * it taken and its whole transaction rolls back. Returns how many rows were dispatched.
  */
-export async function dispatchOutboxToRuns(options: {
-  routesFor: (eventName: string) => readonly RunRoute[];
-  limit?: number;
-  now?: Date;
-}): Promise<number> {
+export async function dispatchOutboxToRuns(options: { routesFor: (eventName: string) => readonly RunRoute[]; limit?: number; now?: Date }): Promise<number> {
   const now = options.now ?? new Date();
   const limit = options.limit ?? DISPATCH_BATCH;
   try {
@@ -100,7 +96,10 @@ async function dispatchOneByOne(routesFor: (eventName: string) => readonly RunRo
   let dispatched = 0;
   for (const row of rows) {
     const done = await db.$transaction(async (tx) => {
-      const taken = await tx.outboxEvent.updateMany({ where: { id: row.id, dispatchedAt: null }, data: { dispatchedAt: now, attempts: { increment: 1 }, lastError: null } });
+      const taken = await tx.outboxEvent.updateMany({
+        where: { id: row.id, dispatchedAt: null },
+        data: { dispatchedAt: now, attempts: { increment: 1 }, lastError: null },
+      });
       if (taken.count !== 1) return false;
       for (const run of runsOf(row, routesFor, now)) {
         const exists = await tx.jobRun.findUnique({ where: { functionId_runKey: { functionId: run.functionId, runKey: run.runKey } }, select: { id: true } });

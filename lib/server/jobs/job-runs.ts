@@ -97,7 +97,9 @@ export async function claimRuns(options: {
       continue;
     }
     const taken = await db.jobRun.updateMany({
-      where: interrupted ? { id: c.id, status: "RUNNING", attempts: c.attempts, leaseUntil: { lt: now } } : { id: c.id, status: "QUEUED", attempts: c.attempts },
+      where: interrupted
+        ? { id: c.id, status: "RUNNING", attempts: c.attempts, leaseUntil: { lt: now } }
+        : { id: c.id, status: "QUEUED", attempts: c.attempts },
       data: {
         status: "RUNNING",
         leaseOwner: options.owner,
@@ -169,7 +171,12 @@ export type AttemptOutcome = { ok: true; output: unknown } | { ok: false; error:
  * error cannot be fixed by retrying or the attempts are used up. Returns the new status, or null when the lease was
  * lost meanwhile (another process took the run over: it decides).
  */
-export async function finishAttempt(options: { run: Pick<ClaimedRun, "id" | "attempt" | "maxAttempts">; owner: string; outcome: AttemptOutcome; now?: Date }): Promise<JobRunStatus | null> {
+export async function finishAttempt(options: {
+  run: Pick<ClaimedRun, "id" | "attempt" | "maxAttempts">;
+  owner: string;
+  outcome: AttemptOutcome;
+  now?: Date;
+}): Promise<JobRunStatus | null> {
   const now = options.now ?? new Date();
   const { run, outcome } = options;
   const where = { id: run.id, leaseOwner: options.owner, status: "RUNNING" };

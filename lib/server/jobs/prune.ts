@@ -12,7 +12,12 @@ export async function pruneBackgroundHistory(options: { now?: Date } = {}) {
   const ago = (days: number) => new Date(now.getTime() - days * DAY_MS);
   const events = await db.outboxEvent.deleteMany({ where: { dispatchedAt: { lt: ago(7) } } });
   const runs = await db.jobRun.deleteMany({
-    where: { OR: [{ status: "SUCCEEDED", finishedAt: { lt: ago(30) } }, { status: "FAILED", finishedAt: { lt: ago(90) } }] },
+    where: {
+      OR: [
+        { status: "SUCCEEDED", finishedAt: { lt: ago(30) } },
+        { status: "FAILED", finishedAt: { lt: ago(90) } },
+      ],
+    },
   });
   return { events: events.count, runs: runs.count };
 }

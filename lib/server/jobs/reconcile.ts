@@ -31,7 +31,12 @@ const BATCH = 200;
 /** Everything above, in one call (tests; the function runs each kind in a step of its own). */
 export async function reconcileBackgroundWork(options: { now?: Date } = {}): Promise<Record<RepairKind, number>> {
   const now = options.now ?? new Date();
-  return { processTranscript: await repairUploads(now), release: await repairReleases(now), autoMatch: await repairAutoMatches(now), email: await repairEmails(now) };
+  return {
+    processTranscript: await repairUploads(now),
+    release: await repairReleases(now),
+    autoMatch: await repairAutoMatches(now),
+    email: await repairEmails(now),
+  };
 }
 
 /** XML uploads that were saved but never became a stored transcript. */
@@ -45,9 +50,16 @@ export async function repairUploads(now: Date): Promise<number> {
   let repaired = 0;
   for (const file of files) {
     // Only the request's latest upload is waiting: an earlier one was handled (or replaced) before it.
-    const latest = await db.uploadedFile.findFirst({ where: { requestId: file.requestId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
+    const latest = await db.uploadedFile.findFirst({
+      where: { requestId: file.requestId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true },
+    });
     if (latest?.id !== file.id) continue;
-    const upload = await db.timelineEvent.findFirst({ where: { requestId: file.requestId, type: "upload", data: { contains: file.id } }, select: { data: true } });
+    const upload = await db.timelineEvent.findFirst({
+      where: { requestId: file.requestId, type: "upload", data: { contains: file.id } },
+      select: { data: true },
+    });
     const source = upload?.data?.includes('"bulk":true') ? "BULK" : "MANUAL";
     const event = transcriptUploadedEvent({ requestId: file.requestId, uploadedFileId: file.id, source });
     if (await repair({ kind: "processTranscript", requestId: file.requestId, marker: file.id, event, now })) repaired++;
@@ -91,7 +103,12 @@ export async function repairAutoMatches(now: Date): Promise<number> {
 export async function repairEmails(now: Date): Promise<number> {
   const before = new Date(now.getTime() - STUCK_AFTER_MS);
   const emails = await db.emailOutbox.findMany({
-    where: { OR: [{ status: "QUEUED", createdAt: { lt: before } }, { status: "FAILED", lastAttemptAt: { lt: before } }] },
+    where: {
+      OR: [
+        { status: "QUEUED", createdAt: { lt: before } },
+        { status: "FAILED", lastAttemptAt: { lt: before } },
+      ],
+    },
     select: { id: true, requestId: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: BATCH,
@@ -116,7 +133,13 @@ async function repair(options: { kind: RepairKind; requestId: string | null; mar
   try {
     await db.$transaction(async (tx) => {
       if (options.requestId) {
-        await recordEvent(tx, { requestId: options.requestId, type: REPAIRED_EVENT_TYPE, actorLabel: "system", data: { repair: options.kind, of: options.marker, attempt: n }, at: now });
+        await recordEvent(tx, {
+          requestId: options.requestId,
+          type: REPAIRED_EVENT_TYPE,
+          actorLabel: "system",
+          data: { repair: options.kind, of: options.marker, attempt: n },
+          at: now,
+        });
       }
       await enqueueEvents(tx, [{ ...event, id: repairId(event.id, n) }], now);
     });

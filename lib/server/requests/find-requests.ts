@@ -61,8 +61,21 @@ const prismaReads: Reads = {
 // tested equal to Prisma on both databases), read on the dashboard's own connection (SQLite) or pool (PostgreSQL).
 // Rows as Prisma returns them.
 const REQUEST_COLUMNS = [
-  "id", "referenceNumber", "requestNumber", "accountNumber", "applicantId", "firstName", "lastName", "paidAt", "requestType",
-  "lastAttended", "sendOption", "sendAfter", "status", "tab", "version",
+  "id",
+  "referenceNumber",
+  "requestNumber",
+  "accountNumber",
+  "applicantId",
+  "firstName",
+  "lastName",
+  "paidAt",
+  "requestType",
+  "lastAttended",
+  "sendOption",
+  "sendAfter",
+  "status",
+  "tab",
+  "version",
 ] as const;
 const ROW_COLUMNS = [...REQUEST_COLUMNS.map((c) => `r."${c}"`), `s."mident"`, `s."nameEn"`, `s."nameFr"`].join(", ");
 

@@ -64,7 +64,8 @@ async function releaseOne(r: { id: string; referenceNumber: string; boardId: str
           createdAt: options.now,
         },
       });
-      if (options.repair) await recordEvent(tx, { requestId: r.id, type: REPAIRED_EVENT_TYPE, actorLabel: "system", data: { repair: "release" }, at: options.now });
+      if (options.repair)
+        await recordEvent(tx, { requestId: r.id, type: REPAIRED_EVENT_TYPE, actorLabel: "system", data: { repair: "release" }, at: options.now });
       await enqueueEvents(tx, [requestReleasedEvent({ requestId: r.id, referenceNumber: r.referenceNumber, boardId: r.boardId })], options.now);
     });
     return true;

@@ -12,7 +12,14 @@ const MAX_VERSION = 1_000_000_000;
 
 /** The version a form was built from: required (a missing field is not version 0), a whole number. */
 export const ExpectedVersionSchema = z
-  .union([z.number(), z.string().trim().regex(/^\d{1,10}$/).transform(Number)])
+  .union([
+    z.number(),
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,10}$/)
+      .transform(Number),
+  ])
   .pipe(z.number().int().min(0).max(MAX_VERSION));
 
 export type TransitionResult = { ok: true; version: number; eventId: string } | { ok: false; reason: "stale" };

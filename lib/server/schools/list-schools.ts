@@ -5,5 +5,9 @@ import { schoolScope } from "@/lib/auth/scope";
 
 /** The schools the actor may see, by MIDENT. */
 export function listSchools(actor: Actor) {
-  return db.school.findMany({ where: schoolScope(actor), orderBy: { mident: "asc" }, select: { id: true, mident: true, nameEn: true, nameFr: true, boardId: true } });
+  return db.school.findMany({
+    where: schoolScope(actor),
+    orderBy: { mident: "asc" },
+    select: { id: true, mident: true, nameEn: true, nameFr: true, boardId: true },
+  });
 }

@@ -34,9 +34,7 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
 export async function transcriptPdf(options: TranscriptPdfOptions): Promise<TranscriptPdf | null> {
   const { actor, referenceNumber, pendingId, locale } = options;
   const now = options.now ?? new Date();
-  const found = pendingId
-    ? await findPendingTranscript({ actor, referenceNumber, pendingId, now })
-    : await findCurrentTranscript({ actor, referenceNumber });
+  const found = pendingId ? await findPendingTranscript({ actor, referenceNumber, pendingId, now }) : await findCurrentTranscript({ actor, referenceNumber });
   if (!found) return null;
   const { receivedAt } = found;
 

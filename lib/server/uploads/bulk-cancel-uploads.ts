@@ -8,7 +8,11 @@ import { cancelUpload } from "./cancel-upload";
  * again), as "No – Cancel" does for one: only the user's own, in scope; nothing else changes. Returns how many
  * were forgotten.
  */
-export async function cancelBulkUploads(options: { actor: Pick<Actor, "id" | "role" | "boardId" | "schoolId">; input: BulkSaveInput; now?: Date }): Promise<number> {
+export async function cancelBulkUploads(options: {
+  actor: Pick<Actor, "id" | "role" | "boardId" | "schoolId">;
+  input: BulkSaveInput;
+  now?: Date;
+}): Promise<number> {
   const parsed = BulkSaveSchema.safeParse(options.input);
   if (!parsed.success) return 0;
   let cancelled = 0;

@@ -42,7 +42,10 @@ export type BulkCandidateRow = {
  * used), and the open requests of the same person — by OEN (the OEN index) when the file has one, and by folded
  * first and last name (the name index) for requests without an OEN or a file without one.
  */
-export async function findBulkCandidates(options: { actor: Pick<Actor, "role" | "boardId" | "schoolId">; transcript: Transcript }): Promise<BulkCandidateRow[]> {
+export async function findBulkCandidates(options: {
+  actor: Pick<Actor, "role" | "boardId" | "schoolId">;
+  transcript: Transcript;
+}): Promise<BulkCandidateRow[]> {
   const { transcript } = options;
   const scope = requestScope(options.actor);
   const open = { status: { in: [...BULK_OPEN_STATUSES] } };

@@ -25,7 +25,11 @@ export type CompletePdfResult =
  * transcript (a previous one is superseded and the new one is a reissue) and the request moves to E-Transcript
  * Sent, with the version the queue showed, in one transaction with its timeline row.
  */
-export async function completePdf(options: { actor: Pick<Actor, "id" | "role" | "boardId" | "schoolId">; input: CompletePdfInput; now?: Date }): Promise<CompletePdfResult> {
+export async function completePdf(options: {
+  actor: Pick<Actor, "id" | "role" | "boardId" | "schoolId">;
+  input: CompletePdfInput;
+  now?: Date;
+}): Promise<CompletePdfResult> {
   const { actor } = options;
   const now = options.now ?? new Date();
   if (!isOcasAdmin(actor)) return { ok: false, reason: "forbidden" };
@@ -35,7 +39,12 @@ export async function completePdf(options: { actor: Pick<Actor, "id" | "role" | 
 
   const request = await db.transcriptRequest.findFirst({
     where: { referenceNumber },
-    select: { id: true, status: true, version: true, files: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { id: true, kind: true, sha256: true } } },
+    select: {
+      id: true,
+      status: true,
+      version: true,
+      files: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { id: true, kind: true, sha256: true } },
+    },
   });
   const file = request?.files[0];
   if (!request || !file || file.id !== fileId || file.kind !== "PDF") return { ok: false, reason: "notFound" };
@@ -45,10 +54,23 @@ export async function completePdf(options: { actor: Pick<Actor, "id" | "role" | 
 
   try {
     const transcriptId = await db.$transaction(async (tx) => {
-      const previous = await tx.storedTranscript.updateMany({ where: { requestId: request.id, isCurrent: true }, data: { isCurrent: false, supersededAt: now } });
+      const previous = await tx.storedTranscript.updateMany({
+        where: { requestId: request.id, isCurrent: true },
+        data: { isCurrent: false, supersededAt: now },
+      });
       const isReissue = previous.count > 0;
       const transcript = await tx.storedTranscript.create({
-        data: { requestId: request.id, fileId: file.id, format: "PDF", source: "MANUAL", isReissue, isCurrent: true, sha256: file.sha256, content: null, createdAt: now },
+        data: {
+          requestId: request.id,
+          fileId: file.id,
+          format: "PDF",
+          source: "MANUAL",
+          isReissue,
+          isCurrent: true,
+          sha256: file.sha256,
+          content: null,
+          createdAt: now,
+        },
         select: { id: true },
       });
       const changed = await transitionWithin(tx, {

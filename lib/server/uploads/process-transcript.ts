@@ -20,7 +20,12 @@ const SYSTEM = { actorId: null, actorLabel: "system" } as const;
  * longer be read or parsed moves the request to File Upload Error with the reason. Idempotent: a transcript
  * already stored for the file, or a request no longer In Progress, means nothing to do.
  */
-export async function processTranscript(options: { requestId: string; uploadedFileId: string; source?: "MANUAL" | "BULK"; now?: Date }): Promise<ProcessTranscriptResult> {
+export async function processTranscript(options: {
+  requestId: string;
+  uploadedFileId: string;
+  source?: "MANUAL" | "BULK";
+  now?: Date;
+}): Promise<ProcessTranscriptResult> {
   const now = options.now ?? new Date();
   const file = await db.uploadedFile.findFirst({
     where: { id: options.uploadedFileId, requestId: options.requestId },
@@ -72,10 +77,23 @@ export async function processTranscript(options: { requestId: string; uploadedFi
   const xml = content;
   try {
     return await db.$transaction(async (tx) => {
-      const previous = await tx.storedTranscript.updateMany({ where: { requestId: request.id, isCurrent: true }, data: { isCurrent: false, supersededAt: now } });
+      const previous = await tx.storedTranscript.updateMany({
+        where: { requestId: request.id, isCurrent: true },
+        data: { isCurrent: false, supersededAt: now },
+      });
       const isReissue = previous.count > 0;
       const transcript = await tx.storedTranscript.create({
-        data: { requestId: request.id, fileId: file.id, format: "XML", source: options.source ?? "MANUAL", isReissue, isCurrent: true, sha256: file.sha256, content: xml, createdAt: now },
+        data: {
+          requestId: request.id,
+          fileId: file.id,
+          format: "XML",
+          source: options.source ?? "MANUAL",
+          isReissue,
+          isCurrent: true,
+          sha256: file.sha256,
+          content: xml,
+          createdAt: now,
+        },
         select: { id: true },
       });
       const changed = await transitionWithin(tx, {
@@ -95,4 +113,3 @@ export async function processTranscript(options: { requestId: string; uploadedFi
     throw e;
   }
 }
-

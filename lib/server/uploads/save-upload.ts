@@ -79,7 +79,16 @@ export async function saveUpload(options: {
         to,
         now,
         scope: requestScope(actor),
-        event: { type: "upload", actorId: actor.id, data: { fileId: file.id, kind: pending.kind, reupload: request.status === "E_TRANSCRIPT_SENT" || request.status === "PAPER_TRANSCRIPT_SENT", ...(source === "BULK" ? { bulk: true } : {}) } },
+        event: {
+          type: "upload",
+          actorId: actor.id,
+          data: {
+            fileId: file.id,
+            kind: pending.kind,
+            reupload: request.status === "E_TRANSCRIPT_SENT" || request.status === "PAPER_TRANSCRIPT_SENT",
+            ...(source === "BULK" ? { bulk: true } : {}),
+          },
+        },
       });
       if (!changed.ok) throw new StaleRequestError();
       if (summary) {

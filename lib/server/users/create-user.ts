@@ -38,7 +38,12 @@ export const CreateUserSchema = z.object({
     .max(USERNAME_MAX_LENGTH, `${E}.usernameLength`)
     .regex(/^[a-z0-9._-]+$/, `${E}.usernameCharacters`),
   displayName: z.string().trim().min(1, `${E}.displayNameRequired`).max(DISPLAY_NAME_MAX_LENGTH, `${E}.displayNameTooLong`),
-  email: z.string().trim().toLowerCase().max(EMAIL_MAX_LENGTH, `${E}.emailInvalid`).pipe(z.email(`${E}.emailInvalid`)),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(EMAIL_MAX_LENGTH, `${E}.emailInvalid`)
+    .pipe(z.email(`${E}.emailInvalid`)),
   role: z.enum(ROLES, `${E}.roleRequired`),
   boardId: optionalId,
   schoolId: optionalId,

@@ -11,8 +11,7 @@ import { signalBackgroundWork } from "@/lib/server/jobs/signal";
 import { clearThrottle } from "@/lib/server/auth/throttle";
 
 export type ResendTemporaryPasswordResult =
-  | { ok: true; username: string; email: string }
-  | { ok: false; reason: "forbidden" | "notFound" | "self" | "inactive" };
+  { ok: true; username: string; email: string } | { ok: false; reason: "forbidden" | "notFound" | "self" | "inactive" };
 
 /**
  * Replaces the password of an account the actor manages with a new temporary one, emailed to the user in their

@@ -3,9 +3,7 @@ import { db } from "@/lib/db";
 import { canManageUsers, type Actor } from "@/lib/auth/roles";
 import { manageableUserScope } from "@/lib/auth/scope";
 
-export type SetUserActiveResult =
-  | { ok: true; username: string; changed: boolean }
-  | { ok: false; reason: "forbidden" | "notFound" | "self" };
+export type SetUserActiveResult = { ok: true; username: string; changed: boolean } | { ok: false; reason: "forbidden" | "notFound" | "self" };
 
 /**
  * Deactivates (the user can no longer sign in and every session ends) or reactivates an account the actor

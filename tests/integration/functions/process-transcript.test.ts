@@ -25,7 +25,13 @@ const logger = quietLogger();
 // Started by the tests that run the function through it (the first test drives the function itself).
 let background: BackgroundRuntime;
 const startRuntime = () => {
-  background = startBackgroundRuntime({ functions: [processTranscriptFunction], schedule: false, dispatchPollMs: 20, runner: { pollMs: 20, backoffMs: () => 10 }, logger });
+  background = startBackgroundRuntime({
+    functions: [processTranscriptFunction],
+    schedule: false,
+    dispatchPollMs: 20,
+    runner: { pollMs: 20, backoffMs: () => 10 },
+    logger,
+  });
 };
 afterAll(() => background?.stop());
 
@@ -52,7 +58,11 @@ beforeAll(async () => {
 describe("process-transcript", () => {
   it("is written once per saved XML upload, with a deduplicating id", async () => {
     const { event, request, fileId } = await savedUpload("REF-45454545");
-    expect(event).toEqual({ name: "transcript/uploaded", data: { requestId: request.id, uploadedFileId: fileId, source: "MANUAL" }, id: `transcript-uploaded-${fileId}` });
+    expect(event).toEqual({
+      name: "transcript/uploaded",
+      data: { requestId: request.id, uploadedFileId: fileId, source: "MANUAL" },
+      id: `transcript-uploaded-${fileId}`,
+    });
     expect(await statusOf(request.id)).toBe("TRANSCRIPT_UPLOADED");
     // This test drives the function itself; the event stays in the outbox, so the runtime started later finds nothing to do.
 

@@ -4,10 +4,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 // The daily Send-at-End-of-Semester release, run by @inngest/test's engine against the real database. No runtime
 // runs here: the events the release writes stay in the outbox, where the tests read them.
 
-import {
-  RELEASE_DEFERRED_REQUESTS_CRON,
-  releaseDeferredRequestsFunction,
-} from "@/inngest/functions/release-deferred-requests";
+import { RELEASE_DEFERRED_REQUESTS_CRON, releaseDeferredRequestsFunction } from "@/inngest/functions/release-deferred-requests";
 import { db } from "@/lib/db";
 import type { RequestStatus } from "@/lib/domain/statuses";
 import { tabOfStatus } from "@/lib/domain/statuses";

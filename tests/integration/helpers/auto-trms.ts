@@ -94,7 +94,16 @@ export async function makeRequest(identity: Identity, options: { status?: Reques
 export const requestState = (id: string) =>
   db.transcriptRequest.findUniqueOrThrow({
     where: { id },
-    select: { status: true, tab: true, statusReason: true, version: true, completedAt: true, transcripts: true, autoMatches: true, events: { orderBy: { createdAt: "asc" } } },
+    select: {
+      status: true,
+      tab: true,
+      statusReason: true,
+      version: true,
+      completedAt: true,
+      transcripts: true,
+      autoMatches: true,
+      events: { orderBy: { createdAt: "asc" } },
+    },
   });
 
 /** Tests never wait for real back-off: retries come after a millisecond. */

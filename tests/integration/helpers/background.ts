@@ -8,7 +8,9 @@ import type { RunnerLogger } from "@/lib/inngest/runner";
  * The embedded background runtime for a test file (a composition root, like instrumentation.ts): the app's functions
  * unless others are given, no scheduler, quick polls and retries. Stopped after the file's tests.
  */
-export function testRuntime(options: { functions?: readonly AnyInngestFunction[]; logger?: RunnerLogger; leaseMs?: number; slots?: number } = {}): BackgroundRuntime {
+export function testRuntime(
+  options: { functions?: readonly AnyInngestFunction[]; logger?: RunnerLogger; leaseMs?: number; slots?: number } = {},
+): BackgroundRuntime {
   const runtime = startBackgroundRuntime({
     functions: options.functions ?? functions,
     schedule: false,

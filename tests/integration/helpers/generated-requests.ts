@@ -18,14 +18,62 @@ const USERNAMES = ["demo.admin", "demo.board", "other.board", "demo.board.user",
 // Names as typed on applications: accents, case, apostrophes of both kinds, letters NFKD keeps whole, emoji,
 // markup and SQL that must stay values.
 const FIRST_NAMES = ["Émilie", "emile", "ÉMILE", "Zoë", "Øyvind", "Anaïs", "Chloé", "🎓 Grad", "Jean-Luc", "jean luc", "Ève"];
-const LAST_NAMES = ["Bélanger", "belanger", "BELL", "O'Neil", "O’Neil", "Strauß", "Straus", "Tremblay", "tremblay-roy", "Łukasz", "x' OR '1'='1", '"; DROP TABLE x; --', "Zoë 🎓"];
-const NAME_PREFIXES = ["emi", "ÉMI", "e", "zo", "zoë", "øy", "oy", "bel", "BÉL", "o'n", "o’n", "strau", "strauss", "trem", "tremblay-", "jean l", "łu", "lu", "x' or", '"; drop', "🎓", "-", "zz", "'"];
+const LAST_NAMES = [
+  "Bélanger",
+  "belanger",
+  "BELL",
+  "O'Neil",
+  "O’Neil",
+  "Strauß",
+  "Straus",
+  "Tremblay",
+  "tremblay-roy",
+  "Łukasz",
+  "x' OR '1'='1",
+  '"; DROP TABLE x; --',
+  "Zoë 🎓",
+];
+const NAME_PREFIXES = [
+  "emi",
+  "ÉMI",
+  "e",
+  "zo",
+  "zoë",
+  "øy",
+  "oy",
+  "bel",
+  "BÉL",
+  "o'n",
+  "o’n",
+  "strau",
+  "strauss",
+  "trem",
+  "tremblay-",
+  "jean l",
+  "łu",
+  "lu",
+  "x' or",
+  '"; drop',
+  "🎓",
+  "-",
+  "zz",
+  "'",
+];
 const LAST_ATTENDED = ["2019-06", "2020-01", "2024-06", "2025-12", "2026-01"];
 // Instants around Toronto midnights (EST and EDT) and daylight-saving changes, in UTC.
 export const INSTANTS = [
-  "2026-03-07T04:59:59.999Z", "2026-03-07T05:00:00.000Z", "2026-03-08T06:59:59.999Z", "2026-03-08T07:00:00.000Z",
-  "2026-03-09T03:59:59.999Z", "2026-03-09T04:00:00.000Z", "2026-07-01T03:59:59.999Z", "2026-07-01T04:00:00.000Z",
-  "2026-11-01T05:30:00.000Z", "2026-11-02T04:59:59.999Z", "2026-11-02T05:00:00.000Z", "2026-11-27T16:00:00.000Z",
+  "2026-03-07T04:59:59.999Z",
+  "2026-03-07T05:00:00.000Z",
+  "2026-03-08T06:59:59.999Z",
+  "2026-03-08T07:00:00.000Z",
+  "2026-03-09T03:59:59.999Z",
+  "2026-03-09T04:00:00.000Z",
+  "2026-07-01T03:59:59.999Z",
+  "2026-07-01T04:00:00.000Z",
+  "2026-11-01T05:30:00.000Z",
+  "2026-11-02T04:59:59.999Z",
+  "2026-11-02T05:00:00.000Z",
+  "2026-11-27T16:00:00.000Z",
 ];
 const DATES = ["2026-03-07", "2026-03-08", "2026-03-09", "2026-06-30", "2026-07-01", "2026-11-01", "2026-11-02", "2026-11-27", "2026-11-28"];
 

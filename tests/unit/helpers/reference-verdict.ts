@@ -8,5 +8,9 @@ export function referenceVerdict(xml: Uint8Array, request: RequestIdentity) {
   if (!parsed.ok) return { outcome: "INVALID_TRANSCRIPT", reason: { key: "sisInvalidTranscript" } } as const;
   const comparisons = compareWithRequest(request, parsed.transcript);
   if (isCleanMatch(comparisons)) return { outcome: "MATCHED", comparisons } as const;
-  return { outcome: "DIFFERENCES", reason: { key: "sisDifferences", fields: comparisons.filter((c) => !isCleanMatch([c])).map((c) => c.field) }, comparisons } as const;
+  return {
+    outcome: "DIFFERENCES",
+    reason: { key: "sisDifferences", fields: comparisons.filter((c) => !isCleanMatch([c])).map((c) => c.field) },
+    comparisons,
+  } as const;
 }

@@ -50,11 +50,19 @@ export default async function RequestsPage({ params, searchParams }: Props) {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t("dashboard.title")}</h1>
         <div className="no-print flex gap-2">
-          <a href={`/api/exports/requests.csv?${exportQuery}`} download className="inline-flex items-center gap-1 rounded-md border border-gray-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-gray-50">
+          <a
+            href={`/api/exports/requests.csv?${exportQuery}`}
+            download
+            className="inline-flex items-center gap-1 rounded-md border border-gray-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-gray-50"
+          >
             <Download aria-hidden className="h-4 w-4" />
             {t("actions.downloadCsv")}
           </a>
-          <a href={`/api/exports/requests.pdf?${exportQuery}`} download className="inline-flex items-center gap-1 rounded-md border border-gray-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-gray-50">
+          <a
+            href={`/api/exports/requests.pdf?${exportQuery}`}
+            download
+            className="inline-flex items-center gap-1 rounded-md border border-gray-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-gray-50"
+          >
             <FileText aria-hidden className="h-4 w-4" />
             {t("actions.downloadPdf")}
           </a>
@@ -73,7 +81,13 @@ export default async function RequestsPage({ params, searchParams }: Props) {
       {page && (
         <>
           <RequestTabs search={search} counts={page.counts} />
-          <div id="requests-panel" role="tabpanel" aria-labelledby={search.statuses === null ? `tab-${tabParamOf(search.tab)}` : undefined} aria-label={search.statuses === null ? undefined : t("dashboard.searchResults")} className="flex flex-col gap-3">
+          <div
+            id="requests-panel"
+            role="tabpanel"
+            aria-labelledby={search.statuses === null ? `tab-${tabParamOf(search.tab)}` : undefined}
+            aria-label={search.statuses === null ? undefined : t("dashboard.searchResults")}
+            className="flex flex-col gap-3"
+          >
             <div className="flex flex-wrap items-center justify-between gap-2">
               <SlaLegend
                 title={t("sla.legend")}

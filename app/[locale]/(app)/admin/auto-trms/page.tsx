@@ -81,7 +81,9 @@ export default async function AdminAutoTrmsPage({ params, searchParams }: Props)
       <section aria-labelledby="auto-trms-settings-heading" className="mb-8 rounded-lg border border-gray-200 bg-white p-4">
         <h2 id="auto-trms-settings-heading" className="mb-1 text-lg font-semibold">
           {t("settingsTitle")}
-          {actor.role === "OCAS_ADMIN" && <span className="font-normal"> – {t("boardOption", { name: name(settings.board), number: settings.board.number })}</span>}
+          {actor.role === "OCAS_ADMIN" && (
+            <span className="font-normal"> – {t("boardOption", { name: name(settings.board), number: settings.board.number })}</span>
+          )}
         </h2>
         <p className="mb-4 text-xs text-gray-600">
           {t("lastChanged", { date: format.dateTime(settings.updatedAt, { dateStyle: "medium", timeStyle: "short" }) })}

@@ -63,11 +63,18 @@ export default async function PdfQueuePage({ params, searchParams }: Props) {
                   <Td>{`${row.firstName} ${row.lastName}`}</Td>
                   <Td>{locale === "fr" ? row.school.nameFr : row.school.nameEn}</Td>
                   <Td>
-                    <time dateTime={row.file.uploadedAt.toISOString()}>{format.dateTime(row.file.uploadedAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+                    <time dateTime={row.file.uploadedAt.toISOString()}>
+                      {format.dateTime(row.file.uploadedAt, { dateStyle: "medium", timeStyle: "short" })}
+                    </time>
                   </Td>
                   <Td>{tSla("businessDays", { count: businessDaysBetween(row.file.uploadedAt, now) })}</Td>
                   <Td>
-                    <a href={`/api/files/${encodeURIComponent(row.file.id)}`} target="_blank" rel="noopener" aria-label={t("open", { name: row.file.originalName })}>
+                    <a
+                      href={`/api/files/${encodeURIComponent(row.file.id)}`}
+                      target="_blank"
+                      rel="noopener"
+                      aria-label={t("open", { name: row.file.originalName })}
+                    >
                       {row.file.originalName}
                     </a>
                   </Td>

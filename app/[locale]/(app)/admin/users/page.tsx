@@ -52,9 +52,7 @@ export default async function AdminUsersPage({ params }: Props) {
         <Link href="/admin">{t("title")}</Link>
       </nav>
       <h1 className="mb-1 text-2xl font-semibold">{t("users.title")}</h1>
-      <p className="mb-6 text-sm text-gray-700">
-        {isOcas || !actor.board ? t("users.scopeAll") : t("users.scopeBoard", { board: name(actor.board) })}
-      </p>
+      <p className="mb-6 text-sm text-gray-700">{isOcas || !actor.board ? t("users.scopeAll") : t("users.scopeBoard", { board: name(actor.board) })}</p>
 
       <section aria-labelledby="create-user-heading" className="mb-8 rounded-lg border border-gray-200 bg-white p-4">
         <h2 id="create-user-heading" className="mb-2 text-lg font-semibold">

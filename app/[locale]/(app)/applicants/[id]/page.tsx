@@ -68,7 +68,14 @@ export default async function ApplicantDetailsPage({ params }: Props) {
           <FieldList
             empty={t("common.none")}
             fields={[
-              { label: t("applicant.email"), value: <a href={`mailto:${applicant.email}`} className="break-all">{applicant.email}</a> },
+              {
+                label: t("applicant.email"),
+                value: (
+                  <a href={`mailto:${applicant.email}`} className="break-all">
+                    {applicant.email}
+                  </a>
+                ),
+              },
               { label: t("applicant.phone"), value: applicant.phone },
               {
                 label: t("applicant.preferredLanguage"),

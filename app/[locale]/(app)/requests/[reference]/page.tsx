@@ -70,7 +70,10 @@ export default async function RequestDetailsPage({ params, searchParams }: Props
           fields={[
             { label: t("columns.status"), value: <StatusBadge status={request.status} label={t(`statuses.${request.status}`)} /> },
             { label: t("details.tab"), value: t(`tabs.${tabKeyOf(request.tab)}`) },
-            { label: t("details.statusChangedAt"), value: <time dateTime={request.statusChangedAt.toISOString()}>{dateTime(format, request.statusChangedAt)}</time> },
+            {
+              label: t("details.statusChangedAt"),
+              value: <time dateTime={request.statusChangedAt.toISOString()}>{dateTime(format, request.statusChangedAt)}</time>,
+            },
             ...(request.completedAt
               ? [{ label: t("details.completedAt"), value: <time dateTime={request.completedAt.toISOString()}>{dateTime(format, request.completedAt)}</time> }]
               : []),
