@@ -1,5 +1,6 @@
 import { eventType } from "inngest";
 import {
+  BatchReadyData,
   EmailQueuedData,
   EVENT_NAMES,
   jobRunRequestedName,
@@ -18,10 +19,11 @@ export const requestReleased = eventType(EVENT_NAMES.requestReleased, { schema: 
 export const transcriptUploaded = eventType(EVENT_NAMES.transcriptUploaded, { schema: TranscriptUploadedData });
 export const rematchRequested = eventType(EVENT_NAMES.rematchRequested, { schema: RematchRequestedData });
 export const emailQueued = eventType(EVENT_NAMES.emailQueued, { schema: EmailQueuedData });
+export const batchReady = eventType(EVENT_NAMES.batchReady, { schema: BatchReadyData });
 
 /** "Run now" of a scheduled function: `jobs/<functionId>.run`. */
 export function jobRunRequested<const Id extends string>(functionId: Id) {
   return eventType(jobRunRequestedName(functionId) as `jobs/${Id}.run`, { schema: JobRunRequestedData });
 }
 
-export { EmailQueuedData, JobRunRequestedData, RematchRequestedData, RequestEventData, TranscriptUploadedData };
+export { BatchReadyData, EmailQueuedData, JobRunRequestedData, RematchRequestedData, RequestEventData, TranscriptUploadedData };

@@ -1,6 +1,8 @@
 import { autoMatchFunction } from "./functions/auto-match";
 import { autoMatchRematchFunction } from "./functions/auto-match-rematch";
 import { deliverEmailFunction } from "./functions/deliver-email";
+import { deliverTransmissionBatchFunction } from "./functions/deliver-transmission-batch";
+import { nightlyCollegeTransmissionFunction } from "./functions/nightly-college-transmission";
 import { processTranscriptFunction } from "./functions/process-transcript";
 import { reconcileBackgroundWorkFunction } from "./functions/reconcile-background-work";
 import { releaseDeferredRequestsFunction } from "./functions/release-deferred-requests";
@@ -16,4 +18,6 @@ export const functions = [
   autoMatchRematchFunction,
   deliverEmailFunction,
   reconcileBackgroundWorkFunction,
+  nightlyCollegeTransmissionFunction,
+  deliverTransmissionBatchFunction,
 ];

@@ -1,6 +1,6 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { RequestDetails } from "@/lib/server/requests/get-request-details";
-import { actorLabelKey, readTimelineEvent } from "@/lib/domain/timeline-event";
+import { actorLabelKey, readTimelineEvent, type TransmissionView } from "@/lib/domain/timeline-event";
 import { dateTime } from "./formatting";
 import { Panel } from "./panel";
 import { reasonText } from "./reason-text";
@@ -38,6 +38,7 @@ export async function Timeline({ events }: { events: RequestDetails["events"] })
                 {view.reason && <p>{reasonText(tr, format, view.reason)}</p>}
                 {view.note && <p className="whitespace-pre-line break-words">{t("note", { note: view.note })}</p>}
                 {view.repair && <p>{t(`repairs.${view.repair}`)}</p>}
+                {view.transmission && <TransmissionLine view={view.transmission} at={event.createdAt} />}
                 {view.email && (
                   <p>
                     {template}
@@ -54,5 +55,20 @@ export async function Timeline({ events }: { events: RequestDetails["events"] })
         </ol>
       )}
     </Panel>
+  );
+}
+
+/** A delivery to a college, or its receipt: "Received by {college} on {date}", "{college} asked for it again: {reason}". */
+async function TransmissionLine({ view, at }: { view: TransmissionView; at: Date }) {
+  const t = await getTranslations("timeline.transmission");
+  const format = await getFormatter();
+  const college = (await getLocale()) === "fr" ? view.college.nameFr : view.college.nameEn;
+  if (view.receipt === "CONFIRMED") return <p>{t("receivedBy", { college, date: dateTime(format, at) })}</p>;
+  if (view.receipt === "RESUBMIT") return <p className="font-semibold text-red-800">{t("resubmitAsked", { college, reason: view.reason ?? "—" })}</p>;
+  return (
+    <p>
+      {t(view.transmissionType === "Reissue" ? "sentReissue" : "sent", { college })}
+      {view.batchId && <> · {t("batch", { batchId: view.batchId })}</>}
+    </p>
   );
 }

@@ -14,6 +14,11 @@ export function torontoDate(instant: Date): string {
   return format(instant, "yyyy-MM-dd", { in: tz(TORONTO_TZ) });
 }
 
+/** An instant as Toronto wall-clock time with its UTC offset (ISO 8601): 2026-12-01T02:00:04-05:00. */
+export function torontoDateTime(instant: Date): string {
+  return format(instant, "yyyy-MM-dd'T'HH:mm:ssXXX", { in: tz(TORONTO_TZ) });
+}
+
 /** The instant a Toronto calendar day starts (DST-correct): date filters cover whole Toronto days. */
 export function startOfTorontoDay(date: string): Date {
   const match = ISO_DATE.exec(date);

@@ -20,6 +20,7 @@ export type TranscriptUploadedData = z.infer<typeof TranscriptUploadedData>;
 
 export const RematchRequestedData = z.object({ boardId: id, runId: id });
 export const EmailQueuedData = z.object({ emailId: id });
+export const BatchReadyData = z.object({ batchId: z.string().min(1).max(60), collegeCode: z.string().min(1).max(8) });
 export const JobRunRequestedData = z.object({ requestedBy: z.string().min(1).max(100) });
 
 export const EVENT_NAMES = {
@@ -33,6 +34,8 @@ export const EVENT_NAMES = {
   rematchRequested: "auto-trms/rematch.requested",
   /** An email was queued in EmailOutbox: the delivery function sends it. */
   emailQueued: "email/queued",
+  /** A transmission batch is built (or left by a failed night): the delivery function sends it to its college. */
+  batchReady: "transmission/batch.ready",
 } as const;
 
 /** An event as the outbox stores it. `subject` names what it is about, for the reconciler ("file:<id>"). */
@@ -91,4 +94,15 @@ export const jobRunRequestedEvent = (functionId: string, requestedBy: string, un
   name: jobRunRequestedName(functionId),
   data: { requestedBy },
   subject: null,
+});
+
+/**
+ * The delivery of a batch, announced when it is built (`generation` 0) and again by each later night while it has
+ * not been delivered (the attempts made so far: a new id each time, so that the delivery runs again).
+ */
+export const batchDeliveryEvent = (batchId: string, collegeCode: string, generation: number): OutgoingEvent => ({
+  id: `transmission-batch-${batchId}-${generation}`,
+  name: EVENT_NAMES.batchReady,
+  data: { batchId, collegeCode },
+  subject: `batch:${batchId}`,
 });

@@ -20,6 +20,8 @@ export const TIMELINE_TYPES = [
   "processing_failed",
   "pdf_completed",
   "repaired",
+  "transmitted",
+  "receipt",
 ] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
 
@@ -42,6 +44,17 @@ export type TimelineView = {
   email: { template: string; to: string | null; failed: boolean } | null;
   /** What the reconciler started again ("repaired" rows). */
   repair: RepairKind | null;
+  /** A delivery to a college ("transmitted") or the college's receipt ("receipt"). */
+  transmission: TransmissionView | null;
+};
+
+export type TransmissionView = {
+  college: { code: string; nameEn: string; nameFr: string };
+  batchId: string | null;
+  transmissionType: "Original" | "Reissue" | null;
+  /** A receipt's answer: received (CONFIRMED) or asked again (RESUBMIT, with the college's reason). */
+  receipt: "CONFIRMED" | "RESUBMIT" | null;
+  reason: string | null;
 };
 
 /** The background work the reconciler can start again (lib/server/jobs/reconcile.ts). */
@@ -69,6 +82,7 @@ export function readTimelineEvent(type: string, data: string | null): TimelineVi
     (known === "email_queued" || known === "email_sent" || known === "email_failed") && typeof parsed.template === "string"
       ? { template: parsed.template, to: typeof parsed.to === "string" ? parsed.to : null, failed: parsed.status === "FAILED" }
       : null;
+  const transmission = known === "transmitted" || known === "receipt" ? transmissionOf(parsed) : null;
   return {
     type: known,
     from: isStatus(parsed.from) ? parsed.from : null,
@@ -76,9 +90,24 @@ export function readTimelineEvent(type: string, data: string | null): TimelineVi
     action: isAction(parsed.action) ? parsed.action : null,
     // A reason is a key with data; free text (a note, or a reason another writer stored as text) is a note.
     reason: typeof parsed.reason === "object" ? parseStatusReason(parsed.reason) : null,
-    note: textOf(parsed.note) ?? textOf(parsed.reason),
+    note: transmission ? null : (textOf(parsed.note) ?? textOf(parsed.reason)),
     email,
     repair: known === "repaired" && (REPAIR_KINDS as readonly unknown[]).includes(parsed.repair) ? (parsed.repair as RepairKind) : null,
+    transmission,
+  };
+}
+
+function transmissionOf(parsed: Record<string, unknown>): TransmissionView | null {
+  const college = parsed.college as Record<string, unknown> | null | undefined;
+  if (typeof college !== "object" || college === null) return null;
+  const code = textOf(college.code);
+  if (!code) return null;
+  return {
+    college: { code, nameEn: textOf(college.nameEn) ?? code, nameFr: textOf(college.nameFr) ?? textOf(college.nameEn) ?? code },
+    batchId: textOf(parsed.batchId),
+    transmissionType: parsed.transmissionType === "Original" || parsed.transmissionType === "Reissue" ? parsed.transmissionType : null,
+    receipt: parsed.status === "CONFIRMED" || parsed.status === "RESUBMIT" ? parsed.status : null,
+    reason: textOf(parsed.reason),
   };
 }
 

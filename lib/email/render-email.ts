@@ -18,6 +18,8 @@ export const EMAIL_TEMPLATES = {
   // applicants do not use TRMS.
   studentNotFound: { paragraphs: ["greeting", "body", "contact", "reference", "closing"] },
   financialHold: { paragraphs: ["greeting", "body", "contact", "reference", "closing"] },
+  // To OCAS administrators, when a college's endpoint answered 410 (contracts §4).
+  collegeEndpointDisabled: { paragraphs: ["greeting", "body", "waiting"], link: { hrefValue: "url", labelKey: "action" } },
 } as const satisfies Record<string, TemplateShape>;
 
 export type EmailTemplate = keyof typeof EMAIL_TEMPLATES;

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { nextStatus, tabOfStatus, type RequestStatus } from "@/lib/domain/statuses";
 import { INTAKE_ACTOR_LABEL } from "@/lib/server/intake/create-request";
+import { dropUndeliveredItems } from "@/lib/server/transmission/drop-items";
 
 // POST /api/v1/transcript-requests/{requestNumber}/cancel (contracts §5): the applicant cancelled with the
 // application service.
@@ -36,6 +37,7 @@ export async function cancelIntakeRequest(options: { requestNumber: string; now?
         data: { status: to, tab: tabOfStatus(to), statusReason: null, statusChangedAt: now, completedAt: now, version: { increment: 1 } },
       });
       if (count === 0) return false;
+      await dropUndeliveredItems(tx, [request.id]);
       await tx.timelineEvent.create({
         data: {
           requestId: request.id,

@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { Actor } from "@/lib/auth/roles";
 import { requestScope } from "@/lib/auth/scope";
 import { isComplete, tabOfStatus, type RequestStatus } from "@/lib/domain/statuses";
+import { dropUndeliveredItems } from "@/lib/server/transmission/drop-items";
 import { recordEvent } from "./record-event";
 
 // Versions are small counters; the bound only keeps junk out of the query.
@@ -72,6 +73,7 @@ export async function transitionWithin(
     data: statusChange(to, now, options.statusReason),
   });
   if (updated.count !== 1) return { ok: false };
+  if (to === "REQUEST_CANCELLED") await dropUndeliveredItems(tx, [request.id]);
   const version = expectedVersion + 1;
   const row = await recordEvent(tx, {
     requestId: request.id,
@@ -107,6 +109,11 @@ export async function changeStatusesWithin(
     data: statusChange(to, now, options.statusReason),
     select: { id: true, version: true },
   });
+  if (to === "REQUEST_CANCELLED")
+    await dropUndeliveredItems(
+      tx,
+      updated.map((row) => row.id),
+    );
   // A row changed from the version it had before: the entry that expected that version (the first, if repeated).
   const from = new Map(updated.map((row) => [row.id, row.version - 1]));
   return requests.map((r) => {

@@ -1,5 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
+import { createReadStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";
@@ -11,13 +12,15 @@ import { env } from "@/lib/env";
 export type StoredKind = "XML" | "PDF";
 
 const STORED_NAME = /^(?:pending|\d{4})\/[a-f0-9]{32}\.(?:xml|pdf)$/;
+// Transmission batches (contracts §4): batches/<night>/<BatchID>.xml, names TRMS makes itself.
+const BATCH_NAME = /^batches\/\d{4}-\d{2}-\d{2}\/TRMS-[A-Z0-9]{2,8}-\d{4}-\d{2}-\d{2}-\d{3,4}\.xml$/;
 
 const extensionOf = (kind: StoredKind) => (kind === "PDF" ? "pdf" : "xml");
 const randomName = (kind: StoredKind) => `${crypto.randomBytes(16).toString("hex")}.${extensionOf(kind)}`;
 
 /** The absolute path of a generated name; throws for anything that is not one (never a user's file name). */
 export function storedPath(storedName: string): string {
-  if (!STORED_NAME.test(storedName)) throw new Error("not a generated stored file name");
+  if (!STORED_NAME.test(storedName) && !BATCH_NAME.test(storedName)) throw new Error("not a generated stored file name");
   return path.join(path.resolve(env().FILE_STORAGE_DIR), storedName);
 }
 
@@ -76,5 +79,64 @@ export async function removeStoredFile(storedName: string): Promise<void> {
     await fs.rm(storedPath(storedName), { force: true });
   } catch (error) {
     console.warn(`[uploads] could not remove ${storedName}: ${String(error)}`);
+  }
+}
+
+/** Where a transmission batch's file is kept. */
+export const batchStoredName = (night: string, batchId: string) => `batches/${night}/${batchId}.xml`;
+
+export type StoredFileWriter = {
+  write(chunk: string | Uint8Array): Promise<void>;
+  /** Flushes the file to disk and puts it in place (replacing an earlier file of that name); its size and SHA-256. */
+  finish(): Promise<{ size: number; sha256: string }>;
+  /** Forgets what was written. */
+  abort(): Promise<void>;
+};
+
+/**
+ * Writes a generated-name file piece by piece (a transmission batch: its memory never holds more than a piece). It is
+ * written beside its place and renamed into it when finished, so a crash never leaves half a file under the name.
+ */
+export async function createStoredFileWriter(storedName: string): Promise<StoredFileWriter> {
+  const full = storedPath(storedName);
+  const partial = `${full}.${crypto.randomBytes(4).toString("hex")}.partial`;
+  await fs.mkdir(path.dirname(full), { recursive: true, mode: 0o700 });
+  const file = await fs.open(partial, "w", 0o600);
+  const hash = crypto.createHash("sha256");
+  let size = 0;
+  let closed = false;
+  return {
+    async write(chunk) {
+      const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+      hash.update(bytes);
+      size += bytes.byteLength;
+      await file.write(bytes);
+    },
+    async finish() {
+      await file.datasync();
+      await file.close();
+      closed = true;
+      await fs.rename(partial, full);
+      return { size, sha256: hash.digest("hex") };
+    },
+    async abort() {
+      if (!closed) await file.close();
+      closed = true;
+      await fs.rm(partial, { force: true });
+    },
+  };
+}
+
+/** A stored file read piece by piece (a batch's body, a download). */
+export function openStoredFile(storedName: string): NodeJS.ReadableStream & AsyncIterable<Buffer> {
+  return createReadStream(storedPath(storedName));
+}
+
+/** The size of a stored file, or null when it is missing. */
+export async function storedFileSize(storedName: string): Promise<number | null> {
+  try {
+    return (await fs.stat(storedPath(storedName))).size;
+  } catch {
+    return null;
   }
 }
