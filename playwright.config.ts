@@ -4,9 +4,10 @@ import { defineConfig, devices } from "@playwright/test";
 // End-to-end tests: the production build against its own fresh SQLite database (data/e2e.db), seeded with the
 // demo data (contracts §7). Ports differ from the demo's (3000/4010) so both can run side by side; note that
 // both use .next, so a demo started afterwards rebuilds (scripts/demo.mjs compares the build id).
-// E2E_PORT / E2E_SIS_PORT move them (two checkouts testing on one machine).
+// E2E_PORT / E2E_SIS_PORT / E2E_COLLEGE_PORT move them (two checkouts testing on one machine).
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const SIS_PORT = Number(process.env.E2E_SIS_PORT ?? 4110);
+const COLLEGE_PORT = Number(process.env.E2E_COLLEGE_PORT ?? 4120);
 const baseURL = `http://localhost:${PORT}`;
 
 // `npx playwright install` needs a CDN; a system Chromium works as well (README, DEVELOPERS.md).
@@ -16,6 +17,9 @@ const executablePath = fs.existsSync(systemChromium) ? systemChromium : undefine
 // The SIS test double (contracts §2) runs beside the app when the project has it.
 const sisDouble = "tests/doubles/sis-server.mjs";
 const withSisDouble = fs.existsSync(sisDouble);
+// The college test double (contracts §4): the seed points every demo college at it.
+const collegeDouble = "tests/doubles/college-server.mjs";
+const withCollegeDouble = fs.existsSync(collegeDouble);
 
 const appEnv: Record<string, string> = {
   NODE_ENV: "production",
@@ -26,8 +30,11 @@ const appEnv: Record<string, string> = {
   INTAKE_API_KEY: "e2e-intake-key-123",
   APP_URL: baseURL,
   FILE_STORAGE_DIR: "./data/e2e-files",
+  // As the demo: the local doubles (and a test's own endpoints) are plain HTTP on this machine.
+  TRMS_ALLOW_LOOPBACK_HTTP: "true",
   PORT: String(PORT),
   ...(withSisDouble ? { SIS_DOUBLE_URL: `http://127.0.0.1:${SIS_PORT}/sis` } : {}),
+  ...(withCollegeDouble ? { COLLEGE_DOUBLE_URL: `http://127.0.0.1:${COLLEGE_PORT}` } : {}),
 };
 
 export default defineConfig({
@@ -75,6 +82,17 @@ export default defineConfig({
             command: `node ${sisDouble}`,
             port: SIS_PORT,
             env: { SIS_DOUBLE_PORT: String(SIS_PORT), PORT: String(SIS_PORT) },
+            reuseExistingServer: false,
+            timeout: 30_000,
+          },
+        ]
+      : []),
+    ...(withCollegeDouble
+      ? [
+          {
+            command: `node ${collegeDouble}`,
+            port: COLLEGE_PORT,
+            env: { COLLEGE_DOUBLE_PORT: String(COLLEGE_PORT), PORT: String(COLLEGE_PORT), COLLEGE_DOUBLE_DIR: "./data/e2e-college-double" },
             reuseExistingServer: false,
             timeout: 30_000,
           },

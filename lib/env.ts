@@ -44,6 +44,9 @@ const schema = z
     // without renewal (a process that died has its runs taken again after this).
     TRMS_RUNNER_SLOTS: z.coerce.number().int().min(1).max(64).default(8),
     TRMS_RUNNER_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
+    // Whether an SIS or college endpoint may be plain HTTP to this machine (localhost, 127.0.0.1, [::1]): "true" or
+    // "false"; unset, allowed outside production only. The demo turns it on for its local test doubles.
+    TRMS_ALLOW_LOOPBACK_HTTP: optionalString.pipe(z.enum(["true", "false"], "must be true or false").optional()),
   })
   .transform((env, ctx) => {
     if (!env.AUTH_SECRET) {
@@ -76,5 +79,8 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/** Whether plain-HTTP endpoints on this machine are accepted (TRMS_ALLOW_LOOPBACK_HTTP). */
+export const loopbackHttpAllowed = (e: Env = env()) => (e.TRMS_ALLOW_LOOPBACK_HTTP ? e.TRMS_ALLOW_LOOPBACK_HTTP === "true" : e.NODE_ENV !== "production");
 
 export const inngestServerConfigured = (e: Env = env()) => Boolean(e.INNGEST_EVENT_KEY || e.INNGEST_BASE_URL || e.INNGEST_DEV);

@@ -15,9 +15,11 @@ const secretsFile = path.join(dataDir, "secrets.json");
 const nextDir = path.join(projectRoot, ".next");
 const buildStamp = path.join(nextDir, "trms-demo-build.json");
 const sisDouble = path.join(projectRoot, "tests/doubles/sis-server.mjs");
+const collegeDouble = path.join(projectRoot, "tests/doubles/college-server.mjs");
 
 const port = integerSetting("PORT", 3000);
 const sisPort = integerSetting("SIS_DOUBLE_PORT", 4010);
+const collegePort = integerSetting("COLLEGE_DOUBLE_PORT", 4020);
 const appUrl = process.env.APP_URL || `http://localhost:${port}`;
 const intakeKey = process.env.INTAKE_API_KEY || "demo-intake-key";
 
@@ -54,6 +56,8 @@ async function main() {
     INTAKE_API_KEY: intakeKey,
     APP_URL: appUrl,
     AUTH_TRUST_HOST: "true",
+    // The demo's SIS and college doubles are plain HTTP on this machine (and so may a tester's endpoints be).
+    TRMS_ALLOW_LOOPBACK_HTTP: process.env.TRMS_ALLOW_LOOPBACK_HTTP || "true",
   };
 
   if (fs.existsSync(sisDouble)) {
@@ -71,6 +75,22 @@ async function main() {
       await waitForPort(sisPort, child, 15_000);
     });
     env.SIS_DOUBLE_URL = `http://127.0.0.1:${sisPort}/sis`;
+  }
+
+  if (fs.existsSync(collegeDouble)) {
+    // The colleges the nightly transmission (and Run Now) delivers to: it keeps what it receives under data/.
+    await phase("college double", async () => {
+      const child = track(
+        "college double",
+        spawn(process.execPath, [collegeDouble], {
+          cwd: projectRoot,
+          stdio: "inherit",
+          env: { ...env, COLLEGE_DOUBLE_PORT: String(collegePort), PORT: String(collegePort), COLLEGE_DOUBLE_DIR: path.join(dataDir, "college-double") },
+        }),
+      );
+      await waitForPort(collegePort, child, 15_000);
+    });
+    env.COLLEGE_DOUBLE_URL = `http://127.0.0.1:${collegePort}`;
   }
 
   await phase("migrate", () => migrate({ quiet: true }));
@@ -282,6 +302,7 @@ function banner(env, elapsedMs) {
     `  database:   ${isPostgres(databaseUrl()) ? "PostgreSQL (DATABASE_URL)" : databaseUrl()}`,
     `  intake API: POST ${appUrl}/api/v1/transcript-requests  Authorization: Bearer ${intakeKey}`,
     ...(env.SIS_DOUBLE_URL ? [`  SIS double: ${env.SIS_DOUBLE_URL}`] : []),
+    ...(env.COLLEGE_DOUBLE_URL ? [`  college double: ${env.COLLEGE_DOUBLE_URL}/colleges/<code> (batches kept in data/college-double)`] : []),
     "  demo accounts (username / password):",
     ...DEMO_ACCOUNTS.map(([u, p, role]) => `    ${u.padEnd(width)}  ${p.padEnd(20)} ${role}`),
     "Press Ctrl+C to stop.",

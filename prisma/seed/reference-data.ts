@@ -212,5 +212,9 @@ export const DEFAULT_SIS_DOUBLE_URL = "http://127.0.0.1:4010/sis";
  * both): a demo value, stored sealed for the Auto-TRMS board. */
 // The SIS test double's demo secret, the one the seed seals for board 99998: defined once, by the double.
 export { DEFAULT_SIS_DOUBLE_SECRET } from "../../tests/doubles/sis-server.mjs";
+/** Where the college test double listens (tests/doubles/college-server.mjs): each demo college's endpoint is
+ * `<url>/colleges/<code>`, signed with the college's demo secret, defined by the double. COLLEGE_DOUBLE_URL overrides. */
+export const DEFAULT_COLLEGE_DOUBLE_URL = "http://127.0.0.1:4020";
+export { demoCollegeSecret } from "../../tests/doubles/college-server.mjs";
 export const DEFAULT_INTAKE_API_KEY = "demo-intake-key";
 export const DEFAULT_SLA_BUSINESS_DAYS = 5;

@@ -11,10 +11,12 @@ import { createIdGenerator } from "./prng";
 import {
   BOARDS,
   COLLEGES,
+  DEFAULT_COLLEGE_DOUBLE_URL,
   DEFAULT_SIS_DOUBLE_SECRET,
   DEFAULT_SIS_DOUBLE_URL,
   DEFAULT_SLA_BUSINESS_DAYS,
   DEMO_ACCOUNTS,
+  demoCollegeSecret,
   EXTRA_ACCOUNTS,
   SCHOOLS,
 } from "./reference-data";
@@ -26,6 +28,8 @@ export interface SeedOptions {
   log?: (line: string) => void;
   /** Seals the Auto-TRMS board's SIS secret; must be the AUTH_SECRET the app runs with (default: this process's). */
   authSecret?: string;
+  /** The college double's base URL for the colleges' endpoints (default: COLLEGE_DOUBLE_URL, else the demo's). */
+  collegeDoubleUrl?: string;
   /** Where the app keeps uploaded files (default: FILE_STORAGE_DIR, else ./data/files). */
   filesDir?: string;
 }
@@ -59,6 +63,8 @@ const sha256 = (s: string) => crypto.createHash("sha256").update(s, "utf8").dige
 export async function deleteEverything(db: Db): Promise<void> {
   await db.$transaction([
     db.transmissionAttempt.deleteMany(),
+    db.transmissionReceipt.deleteMany(),
+    db.transmissionEntry.deleteMany(),
     db.transmissionItem.deleteMany(),
     db.transmissionBatch.deleteMany(),
     db.pendingUpload.deleteMany(),
@@ -82,6 +88,7 @@ export async function deleteEverything(db: Db): Promise<void> {
     db.jobRun.deleteMany(),
     db.cronState.deleteMany(),
     db.appSetting.deleteMany(),
+    db.auditEvent.deleteMany(),
   ]);
 }
 
@@ -112,6 +119,9 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedSumma
   // does not).
   const sisSecret = process.env.SIS_DOUBLE_SECRET?.trim() || DEFAULT_SIS_DOUBLE_SECRET;
   const sealedSisSecret = options.authSecret ? sealSecret(sisSecret, options.authSecret) : sealSecret(sisSecret);
+  // Every demo college delivers to the college double, signed with its demo secret (sealed likewise).
+  const collegeBase = (options.collegeDoubleUrl ?? (process.env.COLLEGE_DOUBLE_URL?.trim() || DEFAULT_COLLEGE_DOUBLE_URL)).replace(/\/+$/, "");
+  const seal = (plain: string) => (options.authSecret ? sealSecret(plain, options.authSecret) : sealSecret(plain));
 
   await db.$transaction([
     db.board.createMany({
@@ -136,7 +146,15 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedSumma
       })),
     }),
     db.college.createMany({
-      data: COLLEGES.map((c) => ({ id: collegeIds.get(c.code)!, code: c.code, nameEn: c.nameEn, nameFr: c.nameFr, deliveryUrl: null })),
+      data: COLLEGES.map((c) => ({
+        id: collegeIds.get(c.code)!,
+        code: c.code,
+        nameEn: c.nameEn,
+        nameFr: c.nameFr,
+        deliveryUrl: `${collegeBase}/colleges/${c.code}`,
+        deliverySecret: seal(demoCollegeSecret(c.code)),
+        secretSetAt: today,
+      })),
     }),
     db.appSetting.create({ data: { id: "global", slaBusinessDays: DEFAULT_SLA_BUSINESS_DAYS } }),
     db.user.createMany({

@@ -6,11 +6,11 @@ import { REFERENCE_NUMBER_PATTERN } from "../reference-number";
 
 export const RECEIPT_MAX_ITEMS = 1_000;
 
-export const ReceiptSchema = z.strictObject({
+export const ReceiptSchema = z.object({
   batchId: z.string().min(1).max(60),
   items: z
     .array(
-      z.strictObject({
+      z.object({
         referenceNumber: z.string().regex(REFERENCE_NUMBER_PATTERN),
         status: z.enum(["CONFIRMED", "RESUBMIT"]),
         reason: z.string().trim().min(1).max(500).optional(),

@@ -1,5 +1,5 @@
 import "server-only";
-import { env } from "@/lib/env";
+import { loopbackHttpAllowed } from "@/lib/env";
 import { openSecret } from "@/lib/auth/secret-box";
 import { canManageUsers } from "@/lib/auth/roles";
 import { testSisConnection } from "@/lib/sis/test-connection";
@@ -29,7 +29,7 @@ export async function testAutoTrmsConnection(options: {
   log?: (line: string) => void;
 }): Promise<TestAutoTrmsResult> {
   const { actor } = options;
-  const production = options.production ?? env().NODE_ENV === "production";
+  const production = options.production ?? !loopbackHttpAllowed();
   const log = options.log ?? ((line: string) => console.info(line));
   if (!canManageUsers(actor)) return { ok: false, reason: "forbidden" };
   const board = await findManageableBoard({ actor, boardNumber: options.boardNumber });

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { loopbackHttpAllowed } from "@/lib/env";
 import { sealSecret } from "@/lib/auth/secret-box";
 import { canManageUsers } from "@/lib/auth/roles";
 import { findManageableBoard, manageableBoardScope, type SettingsActor } from "./manageable-board";
@@ -33,7 +33,7 @@ export async function updateAutoTrmsSettings(options: {
   log?: (line: string) => void;
 }): Promise<UpdateAutoTrmsResult> {
   const { actor, input } = options;
-  const production = options.production ?? env().NODE_ENV === "production";
+  const production = options.production ?? !loopbackHttpAllowed();
   const log = options.log ?? ((line: string) => console.info(line));
   if (!canManageUsers(actor)) return { ok: false, reason: "forbidden" };
   const board = await findManageableBoard({ actor, boardNumber: options.boardNumber });

@@ -192,25 +192,27 @@ async function finishBatch(id: string, limits: Limits): Promise<Built | null> {
 
 async function itemSize(entry: EntryRow): Promise<number> {
   const t = entry.item.transcript;
-  const stored = t.file?.size ?? (t.storedName ? await storedFileSize(t.storedName) : null) ?? Buffer.byteLength(await storedContent(t.id), "utf8");
+  const stored = t.storedName ? ((await storedFileSize(t.storedName)) ?? 0) : (t.file?.size ?? Buffer.byteLength(await storedContent(t.id), "utf8"));
   // A PDF travels in base64: 4 bytes for 3.
   return entry.format === "PDF" ? Math.ceil(stored / 3) * 4 + 200 : stored + 200;
 }
 
-/** The item's part of the content, read now (one item in memory at a time). */
+/**
+ * The item's part of the content, read now (one item in memory at a time), from the bytes as received: Auto-TRMS's
+ * file, else the uploaded file, else (older rows) the text kept in the row.
+ */
 async function itemText(entry: EntryRow): Promise<string> {
   const t = entry.item.transcript;
+  const name = t.storedName ?? t.file?.storedName ?? null;
   if (entry.format === "PDF") {
-    const bytes = await readStoredFile(t.file?.storedName ?? t.storedName!);
-    return pdfItem(entry.sequence, entry.referenceNumber, Buffer.from(bytes).toString("base64"));
+    if (!name) throw new Error(`PDF transcript ${t.id} has no file`);
+    return pdfItem(entry.sequence, entry.referenceNumber, Buffer.from(await readStoredFile(name)).toString("base64"));
   }
-  if (t.storedName) return xmlItem(await readStoredFile(t.storedName));
-  return xmlItem(await storedContent(t.id));
+  return xmlItem(name ? await readStoredFile(name) : await storedContent(t.id));
 }
 
 async function storedContent(transcriptId: string): Promise<string> {
-  const row = await db.storedTranscript.findUniqueOrThrow({ where: { id: transcriptId }, select: { content: true, file: { select: { storedName: true } } } });
+  const row = await db.storedTranscript.findUniqueOrThrow({ where: { id: transcriptId }, select: { content: true } });
   if (row.content !== null) return row.content;
-  if (row.file) return new TextDecoder().decode(await readStoredFile(row.file.storedName));
   throw new Error(`stored transcript ${transcriptId} has no content`);
 }

@@ -1,6 +1,6 @@
 import { INTAKE_BODY_MAX_BYTES, parseIntakeRequest } from "@/lib/server/intake/intake-schema";
 import { intakeAuthRefusal, intakeJson } from "@/lib/server/intake/intake-responses";
-import { readJsonBody } from "@/lib/server/intake/read-json-body";
+import { readJsonBody } from "@/lib/server/http/read-body";
 import { createRequest } from "@/lib/server/intake/create-request";
 
 export const dynamic = "force-dynamic";
