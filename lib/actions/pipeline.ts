@@ -81,7 +81,9 @@ async function guarded<F extends string, R extends ActionResult>(spec: Pick<Spec
   const echo = spec.echo ? pick(form, spec.echo) : undefined;
   try {
     const result = await work();
-    return !result.ok && echo && !result.fields ? { ...result, fields: echo } : result;
+    // A refusal (forbidden, session ended) is not a form to correct: nothing is put back.
+    const refusal = result.messageKey === FORBIDDEN.messageKey || result.messageKey === SESSION_ENDED.messageKey;
+    return !result.ok && echo && !result.fields && !refusal ? { ...result, fields: echo } : result;
   } catch (error) {
     // redirect() and notFound() are thrown: they are answers, not failures.
     unstable_rethrow(error);

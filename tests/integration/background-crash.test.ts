@@ -128,7 +128,11 @@ describe("a process killed in the middle of a run", () => {
 
     double.state.latencyMs = 0;
     const second = await startChild(["serve"], "READY", emailEnv);
-    await waitFor(async () => expect((await db.emailOutbox.findUniqueOrThrow({ where: { id: email.id } })).status).toBe("SENT"));
+    // The email is SENT in the step's transaction; the run is SUCCEEDED just after it: wait for both.
+    await waitFor(async () => {
+      expect((await db.emailOutbox.findUniqueOrThrow({ where: { id: email.id } })).status).toBe("SENT");
+      expect((await db.jobRun.findFirstOrThrow({ where: { runKey: `email-${email.id}` } })).status).toBe("SUCCEEDED");
+    });
     await kill(second.child);
     expect(double.state.requests.map((r) => r.key)).toEqual([email.id, email.id]);
     expect(double.state.delivered).toHaveLength(1);
