@@ -1,63 +1,19 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import readline from "node:readline";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { enqueueEvents } from "@/lib/server/jobs/outbox";
 import { resendTemporaryPassword } from "@/lib/server/users/resend-temporary-password";
 import { createEmailDouble, type EmailDouble } from "@/tests/doubles/email-server.mjs";
 import { actorFor } from "./helpers/actors";
+import { kill, killAll, startChild as startRuntimeChild, waitFor } from "./helpers/children";
 import { seedDemo } from "./helpers/seeded";
 
 // Nothing is lost, nothing is done twice, whatever process dies when (contracts §6, ADR 0011): the runtime runs in
 // real child processes (crash/runtime-child.ts) on this file's database, and the test kills them with SIGKILL.
 
-const LEASE_SECONDS = 2;
-const children = new Set<ChildProcess>();
 let recordFile: string;
-
-/** Starts a child in `mode`; resolves with it and its stdout lines once it printed `ready` (a line prefix). */
-function startChild(mode: string[], ready: string, env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/integration/crash/runtime-child.ts", ...mode], {
-    cwd: path.resolve("."),
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      NODE_ENV: "test",
-      TRMS_RUNNER_LEASE_SECONDS: String(LEASE_SECONDS),
-      CRASH_RECORD_FILE: recordFile,
-      ...env,
-    },
-  });
-  children.add(child);
-  const lines: string[] = [];
-  const errors: string[] = [];
-  child.stderr!.on("data", (chunk: Buffer) => errors.push(chunk.toString()));
-  return new Promise<{ child: ChildProcess; lines: string[] }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`child ${mode.join(" ")} did not print ${ready}: ${errors.join("")}`)), 60_000);
-    readline.createInterface({ input: child.stdout! }).on("line", (line) => {
-      lines.push(line);
-      if (line.startsWith(ready)) {
-        clearTimeout(timer);
-        resolve({ child, lines });
-      }
-    });
-    child.on("exit", (code, signal) => {
-      clearTimeout(timer);
-      if (!lines.some((l) => l.startsWith(ready))) reject(new Error(`child ${mode.join(" ")} exited (${code ?? signal}): ${errors.join("")}`));
-    });
-  });
-}
-
-async function kill(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGKILL");
-  await exited;
-  children.delete(child);
-}
 
 const recorded = () =>
   fs.existsSync(recordFile)
@@ -73,13 +29,13 @@ beforeAll(async () => {
   recordFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "trms-crash-")), "record.log");
 });
 
-afterEach(async () => {
-  for (const child of [...children]) await kill(child);
-});
+afterEach(killAll);
 
 afterAll(() => fs.rmSync(path.dirname(recordFile), { recursive: true, force: true }));
 
-const waitFor = <T>(check: () => Promise<T>, timeout = 30_000) => vi.waitFor(check, { timeout, interval: 100 });
+/** A child of this file: the crash-test functions write what they do to the record file. */
+const startChild = (mode: string[], ready: string, env: Record<string, string> = {}) =>
+  startRuntimeChild(mode, ready, { CRASH_RECORD_FILE: recordFile, ...env });
 
 describe("a process killed between the commit and the dispatch", () => {
   it("loses nothing: the next process dispatches the event and the upload is processed once", { timeout: 120_000 }, async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { actorLabelKey, readTimelineEvent } from "@/lib/domain/timeline-event";
 
-const EMPTY = { from: null, to: null, action: null, reason: null, note: null, email: null, repair: null };
+const EMPTY = { from: null, to: null, action: null, reason: null, note: null, email: null, repair: null, transmission: null };
 
 describe("readTimelineEvent", () => {
   it("reads the seed's and intake's rows", () => {
@@ -63,7 +63,9 @@ describe("readTimelineEvent", () => {
   });
 
   it("shows unknown types and malformed data as plain entries", () => {
-    expect(readTimelineEvent("transmitted", '{"collegeCode":"SENE"}')).toEqual({ type: "other", ...EMPTY });
+    expect(readTimelineEvent("delivered_somewhere", '{"collegeCode":"SENE"}')).toEqual({ type: "other", ...EMPTY });
+    // A transmission row without a college shows as a plain entry of its type.
+    expect(readTimelineEvent("transmitted", '{"collegeCode":"SENE"}')).toEqual({ type: "transmitted", ...EMPTY });
     expect(readTimelineEvent("action", "{not json")).toEqual({ type: "action", ...EMPTY });
     expect(readTimelineEvent("action", "[1,2]")).toEqual({ type: "action", ...EMPTY });
     expect(readTimelineEvent("action", JSON.stringify({ action: "DROP TABLE", from: "NOPE", to: 3 }))).toEqual({ type: "action", ...EMPTY });
@@ -71,6 +73,35 @@ describe("readTimelineEvent", () => {
     expect(readTimelineEvent("email_sent", JSON.stringify({ to: "x" })).email).toBeNull();
     expect(readTimelineEvent("cancelled", JSON.stringify({ note: "   " })).note).toBeNull();
     expect(readTimelineEvent("cancelled", JSON.stringify({ note: "x".repeat(5000) })).note).toHaveLength(1000);
+  });
+});
+
+describe("transmission rows", () => {
+  const college = { code: "SENE", nameEn: "Seneca Polytechnic", nameFr: "Seneca Polytechnique" };
+  it("reads a delivery and a receipt, and keeps a college's reason out of the note", () => {
+    expect(
+      readTimelineEvent("transmitted", JSON.stringify({ college, batchId: "TRMS-SENE-2026-12-01-001", transmissionType: "Reissue" })).transmission,
+    ).toEqual({
+      college,
+      batchId: "TRMS-SENE-2026-12-01-001",
+      transmissionType: "Reissue",
+      receipt: null,
+      reason: null,
+    });
+    const resubmit = readTimelineEvent("receipt", JSON.stringify({ college, batchId: "B", status: "RESUBMIT", reason: "unreadable <b>PDF</b>" }));
+    expect(resubmit.transmission).toMatchObject({ receipt: "RESUBMIT", reason: "unreadable <b>PDF</b>" });
+    expect(resubmit.note).toBeNull();
+    expect(readTimelineEvent("receipt", JSON.stringify({ college: { code: "HUMB" }, status: "CONFIRMED" })).transmission).toEqual({
+      college: { code: "HUMB", nameEn: "HUMB", nameFr: "HUMB" },
+      batchId: null,
+      transmissionType: null,
+      receipt: "CONFIRMED",
+      reason: null,
+    });
+    expect(readTimelineEvent("receipt", JSON.stringify({ college, status: "MAYBE", transmissionType: "Copy" })).transmission).toMatchObject({
+      receipt: null,
+      transmissionType: null,
+    });
   });
 });
 

@@ -57,7 +57,12 @@ export async function deliverBatch(options: { batchId: string; tuning?: Delivery
     const timestamp = Math.floor(Date.now() / 1000);
     const hmac = signatureHmac(key, batch.batchId, timestamp);
     for await (const chunk of openStoredFile(batch.storedName)) hmac.update(chunk);
-    const started = Date.now();
+    // The attempt is written before the batch leaves: a process that dies waiting for the answer leaves it in the log.
+    const startedAt = new Date();
+    const [{ id: attemptId }] = await db.$transaction([
+      db.transmissionAttempt.create({ data: { batchId: batch.id, attemptedAt: startedAt, error: INTERRUPTED }, select: { id: true } }),
+      db.transmissionBatch.update({ where: { id: batch.id }, data: { attempts: { increment: 1 } }, select: { id: true } }),
+    ]);
     const answer = await postBatch({
       url: college.deliveryUrl!,
       headers: { "webhook-id": batch.batchId, "webhook-timestamp": String(timestamp), "webhook-signature": `v1,${hmac.digest("base64")}` },
@@ -69,43 +74,47 @@ export async function deliverBatch(options: { batchId: string; tuning?: Delivery
     const error = answer.ok ? (status! >= 300 ? `HTTP ${status}` : null) : `${answer.failure}: ${answer.detail}`;
     const verdict = verdictOf(status);
     const now = new Date();
+    const outcome = { attemptId, status, durationMs: now.getTime() - startedAt.getTime(), now };
 
     if (verdict === "delivered") {
-      await recordDelivered(batch, college, { status: status!, durationMs: now.getTime() - started, now });
+      await recordDelivered(batch, college, outcome);
       // The body may be a receipt for the batch: applied like one sent to the receipts API.
       const receipt = answer.ok ? readReceipt(answer.body, batch.batchId) : null;
       if (receipt) await applyReceipt({ receipt, via: "response" });
       return { outcome: "delivered", attempts: attempt };
     }
     if (verdict === "gone") {
-      await recordGone(batch, college, { status: status!, durationMs: now.getTime() - started, now });
+      await recordGone(batch, college, outcome);
       return { outcome: "gone", attempts: attempt };
     }
     const next = waitBeforeNextAttempt(attempt, answer.ok ? retryAfterMs(answer.retryAfter, now) : null);
+    const lastError = truncate(error ?? "", 500);
     await db.$transaction([
-      db.transmissionAttempt.create({
-        data: { batchId: batch.id, attemptedAt: now, httpStatus: status, error: truncate(error ?? "", 500), durationMs: now.getTime() - started },
-      }),
-      db.transmissionBatch.update({
-        where: { id: batch.id },
-        data: { status: next === null ? "FAILED" : "RETRYING", attempts: { increment: 1 }, lastError: truncate(error ?? "", 500) },
-      }),
+      db.transmissionAttempt.update({ where: { id: attemptId }, data: { httpStatus: status, error: lastError, durationMs: outcome.durationMs } }),
+      db.transmissionBatch.update({ where: { id: batch.id }, data: { status: next === null ? "FAILED" : "RETRYING", lastError } }),
     ]);
     if (next === null) return { outcome: "failed", attempts: attempt };
     await wait(next);
   }
 }
 
+/** What an attempt says until its answer is recorded: the process stopped while it waited. */
+const INTERRUPTED = "interrupted: no answer was recorded";
+
+type Outcome = { attemptId: string; status: number | null; durationMs: number; now: Date };
 type BatchRef = { id: string; batchId: string };
 type CollegeRef = { id: string; code: string; nameEn: string; nameFr: string };
 
 /** The batch and its items delivered, with a "transmitted" row on each request's timeline, in one transaction. */
-async function recordDelivered(batch: BatchRef, college: CollegeRef, attempt: { status: number; durationMs: number; now: Date }) {
+async function recordDelivered(batch: BatchRef, college: CollegeRef, attempt: Outcome) {
   await db.$transaction(async (tx) => {
-    await tx.transmissionAttempt.create({ data: { batchId: batch.id, attemptedAt: attempt.now, httpStatus: attempt.status, durationMs: attempt.durationMs } });
+    await tx.transmissionAttempt.update({
+      where: { id: attempt.attemptId },
+      data: { httpStatus: attempt.status, error: null, durationMs: attempt.durationMs },
+    });
     const done = await tx.transmissionBatch.updateMany({
       where: { id: batch.id, status: { in: [...DELIVERABLE_BATCH_STATES] } },
-      data: { status: "DELIVERED", deliveredAt: attempt.now, attempts: { increment: 1 }, lastError: null },
+      data: { status: "DELIVERED", deliveredAt: attempt.now, lastError: null },
     });
     if (done.count !== 1) return;
     const items = await tx.transmissionItem.findMany({
@@ -133,16 +142,12 @@ async function recordDelivered(batch: BatchRef, college: CollegeRef, attempt: { 
  * 410: the college's endpoint is off until an administrator saves it again; the batch fails, its items wait; every
  * active OCAS administrator is told by email, in their language; the change is in the audit log.
  */
-async function recordGone(batch: BatchRef, college: CollegeRef, attempt: { status: number; durationMs: number; now: Date }) {
+async function recordGone(batch: BatchRef, college: CollegeRef, attempt: Outcome) {
   const admins = await db.user.findMany({ where: { role: "OCAS_ADMIN", active: true }, select: { email: true, displayName: true, language: true } });
+  const error = "HTTP 410: the college turned its endpoint off";
   await db.$transaction(async (tx) => {
-    await tx.transmissionAttempt.create({
-      data: { batchId: batch.id, attemptedAt: attempt.now, httpStatus: attempt.status, error: "HTTP 410: endpoint gone", durationMs: attempt.durationMs },
-    });
-    await tx.transmissionBatch.update({
-      where: { id: batch.id },
-      data: { status: "FAILED", attempts: { increment: 1 }, lastError: "HTTP 410: the college turned its endpoint off" },
-    });
+    await tx.transmissionAttempt.update({ where: { id: attempt.attemptId }, data: { httpStatus: attempt.status, error, durationMs: attempt.durationMs } });
+    await tx.transmissionBatch.update({ where: { id: batch.id }, data: { status: "FAILED", lastError: error } });
     const disabled = await tx.college.updateMany({ where: { id: college.id, deliveryDisabledAt: null }, data: { deliveryDisabledAt: attempt.now } });
     if (disabled.count !== 1) return;
     await tx.auditEvent.create({
