@@ -13,6 +13,7 @@
 //          --index "TranscriptRequest(boardId, oen, tab)" (a candidate index, created for the run and dropped after;
 //          repeatable) — these three to measure a proposed fix before making it
 //          --csv-module path (measure another CSV exporter module with the same API)
+//          --transcripts N (the nightly transmission's size, default 100000)   --no-transmission
 // See docs/decisions/0005-benchmark.md for how it measures.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -142,6 +143,10 @@ async function otherFigures(): Promise<Figure[]> {
     console.error("Background work (outbox, runner)…");
     figures.push(...(await runBackgroundFigures()));
   }
+  if (!flag("--pg-only") && !flag("--no-transmission")) {
+    console.error("Nightly transmission (100,000 transcripts to the college double)…");
+    figures.push(...(await runTransmissionFigures()));
+  }
   return figures;
 }
 
@@ -169,6 +174,35 @@ function runBackgroundFigures(): Promise<Figure[]> {
         notes: [],
       });
       resolve([missing("outbox dispatch rate", "≥ 2,000 events/s"), missing("commit → function start (embedded runtime)", "≤ 100 ms median")]);
+    });
+  });
+}
+
+/** scripts/bench/transmission.ts in a process of its own (its RSS is the figure), on its own database. */
+function runTransmissionFigures(): Promise<Figure[]> {
+  const out = path.join(os.tmpdir(), `trms-bench-${process.pid}-transmission.json`);
+  const script = path.join(projectRoot, "scripts/bench/transmission.ts");
+  const transcripts = value("--transcripts") ?? "100000";
+  return new Promise((resolve) => {
+    const child = spawn(path.join(projectRoot, "node_modules/.bin/tsx"), [script, "--transcripts", transcripts, "--json", out], {
+      cwd: projectRoot,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    child.on("close", (code) => {
+      if (code === 0 && fs.existsSync(out)) {
+        resolve(JSON.parse(fs.readFileSync(out, "utf8")) as Figure[]);
+        fs.rmSync(out, { force: true });
+        return;
+      }
+      const missing = (figure: string, bar: string): Figure => ({
+        section: "Nightly transmission",
+        figure,
+        appText: `not measured (exit code ${code})`,
+        bar,
+        holds: null,
+        notes: [],
+      });
+      resolve([missing("100,000 transcripts to 24 colleges", "≤ 120 s"), missing("peak RSS of the process during the night", "< 300 MB")]);
     });
   });
 }

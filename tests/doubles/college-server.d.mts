@@ -1,7 +1,7 @@
 // Types of the college test double (college-server.mjs) for the TypeScript tests and the benchmark.
 import type { Server } from "node:http";
 
-export type ReceivedBatch = { college: string; batchId: string; items: number; references: string[]; bytes: number; sha256: string; file: string };
+export type ReceivedBatch = { college: string; batchId: string; items: number; references: string[]; bytes: number; sha256: string; file: string | null };
 
 export type CollegeDoubleState = {
   latencyMs: number;
@@ -31,7 +31,7 @@ export type ManifestLine = { sequence: number; referenceNumber: string; transmis
 
 export declare const COLLEGES_PATH: string;
 export declare function demoCollegeSecret(code: string): string;
-export declare function createCollegeDouble(options?: { secrets?: Record<string, string>; dir?: string; latencyMs?: number }): CollegeDouble;
+export declare function createCollegeDouble(options?: { secrets?: Record<string, string>; dir?: string; keep?: boolean; latencyMs?: number }): CollegeDouble;
 export declare function verify(
   secret: string,
   id: string | null,

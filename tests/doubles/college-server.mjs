@@ -12,7 +12,7 @@
 //   GET /batches/<CODE>/<BatchID>   a batch as received (for tests)
 //
 // Settings (environment): COLLEGE_DOUBLE_PORT (4020), COLLEGE_DOUBLE_HOST (127.0.0.1), COLLEGE_DOUBLE_DIR (where batches
-// are kept; default: a temporary folder). Each college's secret is its demo secret (demoCollegeSecret below, which the
+// are kept; default: a temporary folder), COLLEGE_DOUBLE_KEEP (false: keep nothing, the benchmark's setting). Each college's secret is its demo secret (demoCollegeSecret below, which the
 // seed stores for the demo colleges), unless `secrets` is given.
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -56,12 +56,14 @@ function initialState() {
 
 /**
  * A double, not yet listening. Options: `secrets` ({CODE: secret}; default: each college's demo secret), `dir` (where
- * batches are kept), `latencyMs`. Returns { listen(port?, host?) → Promise<base URL>, urlFor(code), close(), state }.
+ * batches are kept), `keep` (false: not kept at all), `latencyMs`. Returns { listen(port?, host?) → Promise<base URL>, urlFor(code), close(), state }.
  */
 export function createCollegeDouble(options = {}) {
   const secretOf = (code) => options.secrets?.[code] ?? demoCollegeSecret(code);
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), "trms-college-double-"));
   const state = { ...initialState(), latencyMs: options.latencyMs ?? 0 };
+  // `keep: false` (the benchmark): batches are checked and counted, not written to disk.
+  const keep = options.keep ?? true;
   const seen = new Map();
   let base = null;
 
@@ -116,9 +118,11 @@ export function createCollegeDouble(options = {}) {
       return (res) => answer(res, id, manifest);
     }
     const manifest = readManifest(body);
-    const file = path.join(dir, code, `${safeName(id)}.xml`);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, body);
+    const file = keep ? path.join(dir, code, `${safeName(id)}.xml`) : null;
+    if (file) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, body);
+    }
     const sha256 = crypto.createHash("sha256").update(body).digest("hex");
     seen.set(key, manifest);
     state.received.push({
@@ -148,7 +152,7 @@ export function createCollegeDouble(options = {}) {
   function batchFile(url, res) {
     const [, , code, batchId] = url.pathname.split("/");
     const entry = state.received.find((r) => r.college === code && r.batchId === decodeURIComponent(batchId ?? ""));
-    if (!entry) return send(res, 404, { code: "NO_SUCH_BATCH" });
+    if (!entry || !entry.file) return send(res, 404, { code: "NO_SUCH_BATCH" });
     const bytes = fs.readFileSync(entry.file);
     res.writeHead(200, { "content-type": "application/xml", "content-length": bytes.length });
     res.end(bytes);
@@ -304,7 +308,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const host = process.env.COLLEGE_DOUBLE_HOST?.trim() || "127.0.0.1";
   const dir = process.env.COLLEGE_DOUBLE_DIR?.trim() || undefined;
   if (dir) fs.mkdirSync(dir, { recursive: true });
-  const double = createCollegeDouble({ dir, latencyMs: integerEnv("COLLEGE_DOUBLE_LATENCY_MS", 0) });
+  const double = createCollegeDouble({ dir, keep: process.env.COLLEGE_DOUBLE_KEEP !== "false", latencyMs: integerEnv("COLLEGE_DOUBLE_LATENCY_MS", 0) });
   const url = await double.listen(port, host);
   console.log(`[college-double] listening on ${url}${COLLEGES_PATH}<CODE>, batches kept in ${double.dir}`);
   for (const signal of ["SIGINT", "SIGTERM"]) {

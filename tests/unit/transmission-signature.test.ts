@@ -44,7 +44,7 @@ describe("webhook signatures", () => {
     expect(headers["webhook-signature"]).toBe(signature);
     // One byte changed, one character of the id or the timestamp: refused.
     const changed = Buffer.from(body);
-    changed[5] ^= 1;
+    changed[5] = changed[5]! ^ 1;
     const at = { id: "TRMS-SENE-2026-12-01-001", timestamp: "1700000000", signature };
     expect(verifyWebhook(key, at, changed, 1_700_000_000)).toEqual({ ok: false, reason: "badSignature" });
     expect(verifyWebhook(key, { ...at, id: "TRMS-SENE-2026-12-01-002" }, body, 1_700_000_000)).toEqual({ ok: false, reason: "badSignature" });

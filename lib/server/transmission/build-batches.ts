@@ -8,6 +8,7 @@ import { enqueueEvents } from "@/lib/server/jobs/outbox";
 import { signalBackgroundWork } from "@/lib/server/jobs/signal";
 import { batchStoredName, createStoredFileWriter, readStoredFile, storedFileSize } from "@/lib/server/uploads/storage";
 import { isDeliverable } from "./college-endpoint";
+import { batchEntries, claimPendingItems, insertEntries, type EntryRow } from "./transmission-sql";
 
 // The second step of the nightly transmission (contracts §4): per college, batches of at most 500 items and 20 MB,
 // built streaming — the memory holds one item at a time, never the night. A batch is first recorded BUILDING with its
@@ -53,7 +54,8 @@ export async function buildBatches(options: { night: string; now?: Date; limits?
   return result;
 }
 
-/** Items waiting for a batch whose transcript still goes: current, of a request still E-Transcript Sent. */
+/** Items waiting for a batch whose transcript still goes: current, of a request still E-Transcript Sent (as
+ * claimPendingItems says it in SQL). */
 function pendingWhere() {
   return { status: "PENDING", request: { status: "E_TRANSCRIPT_SENT" as const }, transcript: { isCurrent: true } };
 }
@@ -61,50 +63,22 @@ function pendingWhere() {
 /** Records a new BUILDING batch holding up to `maxItems` of the college's waiting items; null when none waits. */
 async function startBatch(college: { id: string; code: string }, night: string, maxItems: number): Promise<string | null> {
   return db.$transaction(async (tx) => {
-    const items = await tx.transmissionItem.findMany({
-      where: { collegeId: college.id, ...pendingWhere() },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take: maxItems,
-      select: { id: true, transmissionType: true, transcript: { select: { format: true, sha256: true } }, request: { select: { referenceNumber: true } } },
-    });
-    if (items.length === 0) return null;
+    const waiting = await tx.transmissionItem.findFirst({ where: { collegeId: college.id, ...pendingWhere() }, select: { id: true } });
+    if (!waiting) return null;
     const last = await tx.transmissionBatch.findFirst({ where: { collegeId: college.id, night }, orderBy: { sequence: "desc" }, select: { sequence: true } });
     const sequence = (last?.sequence ?? 0) + 1;
     const batch = await tx.transmissionBatch.create({
       data: { batchId: batchIdOf(college.code, night, sequence), collegeId: college.id, night, sequence, status: "BUILDING" },
       select: { id: true },
     });
-    const moved = await tx.transmissionItem.updateMany({
-      where: { id: { in: items.map((i) => i.id) }, status: "PENDING" },
-      data: { status: "BATCHED", batchId: batch.id },
-    });
-    if (moved.count !== items.length) throw new Error("transmission items changed while a batch was being started");
-    await tx.transmissionEntry.createMany({
-      data: items.map((item, i) => ({
-        batchId: batch.id,
-        itemId: item.id,
-        sequence: i + 1,
-        referenceNumber: item.request.referenceNumber,
-        transmissionType: item.transmissionType,
-        format: item.transcript.format,
-        sha256: item.transcript.sha256,
-      })),
-    });
+    // The oldest waiting items (at most maxItems) move into the batch, then get their manifest lines, in two statements.
+    const moved = await claimPendingItems(tx, { collegeId: college.id, batchRowId: batch.id, maxItems });
+    if ((await insertEntries(tx, batch.id)) !== moved) throw new Error("transmission items changed while a batch was being started");
     return batch.id;
   });
 }
 
 type Built = { status: "READY" | "WAITING_DOWNLOAD"; items: number };
-
-type EntryRow = {
-  sequence: number;
-  itemId: string;
-  referenceNumber: string;
-  transmissionType: string;
-  format: string;
-  sha256: string;
-  item: { transcript: { id: string; storedName: string | null; file: { storedName: string; size: number } | null } };
-};
 
 /**
  * Finishes a BUILDING batch: keeps the entries that fit in the size limit (the others go back to waiting), writes the
@@ -121,30 +95,22 @@ async function finishBatch(id: string, limits: Limits): Promise<Built | null> {
     },
   });
   if (!batch || batch.status !== "BUILDING") return null;
-  const entries: EntryRow[] = await db.transmissionEntry.findMany({
-    where: { batchId: id },
-    orderBy: { sequence: "asc" },
-    select: {
-      sequence: true,
-      itemId: true,
-      referenceNumber: true,
-      transmissionType: true,
-      format: true,
-      sha256: true,
-      item: { select: { transcript: { select: { id: true, storedName: true, file: { select: { storedName: true, size: true } } } } } },
-    },
-  });
+  const entries = await batchEntries(id);
+  // What fits, by the items' sizes (a file's size, or the length of the text kept in the row, read in chunks); a file
+  // that still comes out too large (a UTF-16 transcript grows in UTF-8) is written again with one item fewer.
+  const sizes = await itemSizes(entries);
+  let fits = 0;
+  let estimate = HEAD_BYTES;
+  while (fits < entries.length && fits < limits.maxItems && (fits === 0 || estimate + sizes[fits]! <= limits.maxBytes)) estimate += sizes[fits++]!;
 
-  // What fits: sizes from what is known without reading the items (an upload's file size, a stored file's size).
-  let bytes = 0;
-  const kept: EntryRow[] = [];
-  for (const entry of entries) {
-    const size = await itemSize(entry);
-    if (kept.length > 0 && (kept.length >= limits.maxItems || bytes + size > limits.maxBytes)) break;
-    kept.push(entry);
-    bytes += size;
+  const builtAt = new Date();
+  const storedName = batchStoredName(batch.night, batch.batchId);
+  let file = await writeBatchFile(storedName, batch, entries.slice(0, fits), builtAt);
+  while (file.size > limits.maxBytes && fits > 1) {
+    fits--;
+    file = await writeBatchFile(storedName, batch, entries.slice(0, fits), builtAt);
   }
-  const dropped = entries.slice(kept.length);
+  const dropped = entries.slice(fits);
   if (dropped.length > 0) {
     await db.$transaction([
       db.transmissionEntry.deleteMany({ where: { batchId: id, sequence: { in: dropped.map((e) => e.sequence) } } }),
@@ -152,17 +118,49 @@ async function finishBatch(id: string, limits: Limits): Promise<Built | null> {
     ]);
   }
 
-  const builtAt = new Date();
-  const storedName = batchStoredName(batch.night, batch.batchId);
+  const status = isDeliverable(batch.college) ? "READY" : "WAITING_DOWNLOAD";
+  await db.$transaction(async (tx) => {
+    await tx.transmissionBatch.update({
+      where: { id },
+      data: { status, itemCount: fits, byteSize: file.size, sha256: file.sha256, storedName, builtAt },
+    });
+    if (status === "READY") await enqueueEvents(tx, [batchDeliveryEvent(batch.batchId, batch.college.code, 0)], builtAt);
+  });
+  return { status, items: fits };
+}
+
+/** What the envelope takes besides the items' manifest lines. */
+const HEAD_BYTES = 1_024;
+/** Per item besides its content: its manifest line and, for a PDF, its element. */
+const ITEM_OVERHEAD_BYTES = 300;
+/** Transcripts whose text is read from the database at once. */
+const CHUNK = 50;
+
+/** Each entry's bytes in the batch, estimated from what is stored (a PDF travels in base64: 4 bytes for 3). */
+async function itemSizes(entries: readonly EntryRow[]): Promise<number[]> {
+  const sizes: number[] = [];
+  for (const entry of entries) {
+    const stored = entry.size ?? (entry.storedName ? ((await storedFileSize(entry.storedName)) ?? 0) : 0);
+    sizes.push((entry.format === "PDF" ? Math.ceil(stored / 3) * 4 : stored) + ITEM_OVERHEAD_BYTES);
+  }
+  return sizes;
+}
+
+/** Writes the batch file (in place of an earlier try): head with the manifest, the items read in chunks, the tail. */
+async function writeBatchFile(
+  storedName: string,
+  batch: { batchId: string; college: { code: string; nameEn: string } },
+  entries: readonly EntryRow[],
+  builtAt: Date,
+) {
   const writer = await createStoredFileWriter(storedName);
-  let file;
   try {
     await writer.write(
       batchHead({
         batchId: batch.batchId,
         batchDateTime: torontoDateTime(builtAt),
         destination: { code: batch.college.code, name: batch.college.nameEn },
-        items: kept.map((e) => ({
+        items: entries.map((e) => ({
           sequence: e.sequence,
           referenceNumber: e.referenceNumber,
           transmissionType: e.transmissionType as TransmissionType,
@@ -171,48 +169,37 @@ async function finishBatch(id: string, limits: Limits): Promise<Built | null> {
         })),
       }),
     );
-    for (const entry of kept) await writer.write(await itemText(entry));
+    for (let from = 0; from < entries.length; from += CHUNK) {
+      const chunk = entries.slice(from, from + CHUNK);
+      const texts = await contentsOf(chunk.filter((e) => !e.storedName).map((e) => e.transcriptId));
+      let part = "";
+      for (const entry of chunk) part += await itemText(entry, texts);
+      await writer.write(part);
+    }
     await writer.write(BATCH_TAIL);
-    file = await writer.finish();
+    return await writer.finish();
   } catch (error) {
     await writer.abort();
     throw error;
   }
-
-  const status = isDeliverable(batch.college) ? "READY" : "WAITING_DOWNLOAD";
-  await db.$transaction(async (tx) => {
-    await tx.transmissionBatch.update({
-      where: { id },
-      data: { status, itemCount: kept.length, byteSize: file.size, sha256: file.sha256, storedName, builtAt },
-    });
-    if (status === "READY") await enqueueEvents(tx, [batchDeliveryEvent(batch.batchId, batch.college.code, 0)], builtAt);
-  });
-  return { status, items: kept.length };
 }
 
-async function itemSize(entry: EntryRow): Promise<number> {
-  const t = entry.item.transcript;
-  const stored = t.storedName ? ((await storedFileSize(t.storedName)) ?? 0) : (t.file?.size ?? Buffer.byteLength(await storedContent(t.id), "utf8"));
-  // A PDF travels in base64: 4 bytes for 3.
-  return entry.format === "PDF" ? Math.ceil(stored / 3) * 4 + 200 : stored + 200;
-}
-
-/**
- * The item's part of the content, read now (one item in memory at a time), from the bytes as received: Auto-TRMS's
- * file, else the uploaded file, else (older rows) the text kept in the row.
- */
-async function itemText(entry: EntryRow): Promise<string> {
-  const t = entry.item.transcript;
-  const name = t.storedName ?? t.file?.storedName ?? null;
+/** The item's part of the content, from the bytes as received (one file in memory at a time). */
+async function itemText(entry: EntryRow, texts: ReadonlyMap<string, string>): Promise<string> {
+  const name = entry.storedName;
   if (entry.format === "PDF") {
-    if (!name) throw new Error(`PDF transcript ${t.id} has no file`);
+    if (!name) throw new Error(`PDF transcript ${entry.transcriptId} has no file`);
     return pdfItem(entry.sequence, entry.referenceNumber, Buffer.from(await readStoredFile(name)).toString("base64"));
   }
-  return xmlItem(name ? await readStoredFile(name) : await storedContent(t.id));
+  if (name) return xmlItem(await readStoredFile(name));
+  const text = texts.get(entry.transcriptId);
+  if (text === undefined) throw new Error(`stored transcript ${entry.transcriptId} has no content`);
+  return xmlItem(text);
 }
 
-async function storedContent(transcriptId: string): Promise<string> {
-  const row = await db.storedTranscript.findUniqueOrThrow({ where: { id: transcriptId }, select: { content: true } });
-  if (row.content !== null) return row.content;
-  throw new Error(`stored transcript ${transcriptId} has no content`);
+/** The text kept in the row of transcripts without a file (older rows), by id. */
+async function contentsOf(ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.storedTranscript.findMany({ where: { id: { in: [...ids] } }, select: { id: true, content: true } });
+  return new Map(rows.flatMap((r) => (r.content === null ? [] : [[r.id, r.content] as const])));
 }

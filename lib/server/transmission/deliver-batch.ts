@@ -14,6 +14,7 @@ import { signalBackgroundWork } from "@/lib/server/jobs/signal";
 import { openStoredFile } from "@/lib/server/uploads/storage";
 import { applyReceipt } from "./apply-receipt";
 import { isDeliverable } from "./college-endpoint";
+import { markBatchDelivered } from "./transmission-sql";
 
 // The delivery of one batch to its college (contracts §4): the stored file, signed as Standard Webhooks says with a
 // new timestamp on each attempt and the BatchID as `webhook-id`, up to 3 attempts in this run (honouring Retry-After).
@@ -117,24 +118,12 @@ async function recordDelivered(batch: BatchRef, college: CollegeRef, attempt: Ou
       data: { status: "DELIVERED", deliveredAt: attempt.now, lastError: null },
     });
     if (done.count !== 1) return;
-    const items = await tx.transmissionItem.findMany({
-      where: { batchId: batch.id, status: "BATCHED" },
-      select: { id: true, requestId: true, transmissionType: true },
+    const prefix = JSON.stringify({
+      college: { code: college.code, nameEn: college.nameEn, nameFr: college.nameFr },
+      batchId: batch.batchId,
+      transmissionType: "",
     });
-    await tx.transmissionItem.updateMany({ where: { id: { in: items.map((i) => i.id) } }, data: { status: "DELIVERED", deliveredAt: attempt.now } });
-    await tx.timelineEvent.createMany({
-      data: items.map((item) => ({
-        requestId: item.requestId,
-        type: "transmitted",
-        actorLabel: "system",
-        data: JSON.stringify({
-          college: { code: college.code, nameEn: college.nameEn, nameFr: college.nameFr },
-          batchId: batch.batchId,
-          transmissionType: item.transmissionType,
-        }),
-        createdAt: attempt.now,
-      })),
-    });
+    await markBatchDelivered(tx, { batchRowId: batch.id, at: attempt.now, dataPrefix: prefix.slice(0, -2) });
   });
 }
 

@@ -108,7 +108,7 @@ CREATE TABLE "new_TransmissionItem" (
 INSERT INTO "new_TransmissionItem" ("batchId", "collegeId", "deliveredAt", "id", "status", "transcriptId") SELECT "batchId", "collegeId", "deliveredAt", "id", "status", "transcriptId" FROM "TransmissionItem";
 DROP TABLE "TransmissionItem";
 ALTER TABLE "new_TransmissionItem" RENAME TO "TransmissionItem";
-CREATE INDEX "TransmissionItem_collegeId_status_idx" ON "TransmissionItem"("collegeId", "status");
+CREATE INDEX "TransmissionItem_collegeId_status_createdAt_id_idx" ON "TransmissionItem"("collegeId", "status", "createdAt", "id");
 CREATE INDEX "TransmissionItem_status_idx" ON "TransmissionItem"("status");
 CREATE INDEX "TransmissionItem_requestId_idx" ON "TransmissionItem"("requestId");
 CREATE INDEX "TransmissionItem_batchId_idx" ON "TransmissionItem"("batchId");

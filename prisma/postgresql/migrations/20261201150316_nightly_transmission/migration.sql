@@ -120,7 +120,7 @@ CREATE INDEX "TransmissionBatch_night_idx" ON "TransmissionBatch"("night");
 CREATE UNIQUE INDEX "TransmissionBatch_collegeId_night_sequence_key" ON "TransmissionBatch"("collegeId", "night", "sequence");
 
 -- CreateIndex
-CREATE INDEX "TransmissionItem_collegeId_status_idx" ON "TransmissionItem"("collegeId", "status");
+CREATE INDEX "TransmissionItem_collegeId_status_createdAt_id_idx" ON "TransmissionItem"("collegeId", "status", "createdAt", "id");
 
 -- CreateIndex
 CREATE INDEX "TransmissionItem_status_idx" ON "TransmissionItem"("status");
