@@ -245,6 +245,20 @@ const GLOSSARY: [string, string, string][] = [
   ["auth.username", "Username", "Nom d'utilisateur"],
   ["auth.password", "Password", "Mot de passe"],
   ["auth.forgot", "Forgot your password or username?", "Vous avez oublié votre mot de passe ou nom d'utilisateur?"],
+  // Administration, transmission, alerts (wave 2).
+  ["admin.sections.colleges.title", "Colleges", "Collèges"],
+  ["colleges.title", "Colleges", "Collèges"],
+  ["colleges.columns.code", "College Code", "Code du collège"],
+  ["colleges.columns.deliveryUrl", "Delivery URL", "URL de livraison"],
+  ["colleges.columns.secret", "Signing Secret", "Secret de signature"],
+  ["colleges.columns.active", "Active", "Actif"],
+  ["colleges.detail.nameEn", "Name (English)", "Nom (anglais)"],
+  ["colleges.detail.nameFr", "Name (French)", "Nom (français)"],
+  ["colleges.form.deliveryUrl", "Delivery URL", "URL de livraison"],
+  ["colleges.form.active", "Active", "Actif"],
+  ["colleges.form.save", "Save", "Enregistrer"],
+  ["colleges.secret.title", "Signing Secret", "Secret de signature"],
+  ["colleges.secret.generate", "Generate New Secret", "Générer un nouveau secret"],
 ];
 
 describe("glossary strings", () => {
