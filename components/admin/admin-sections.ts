@@ -10,6 +10,7 @@ export const ADMIN_SECTIONS = [
   { key: "jobs", href: "/admin/jobs", roles: ["OCAS_ADMIN"] },
   { key: "pdfQueue", href: "/admin/pdf-queue", roles: ["OCAS_ADMIN"] },
   { key: "colleges", href: "/admin/colleges", roles: ["OCAS_ADMIN"] },
+  { key: "transmissions", href: "/admin/transmissions", roles: ["OCAS_ADMIN"] },
 ] as const satisfies readonly {
   key: string;
   href: string;

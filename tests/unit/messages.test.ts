@@ -259,6 +259,13 @@ const GLOSSARY: [string, string, string][] = [
   ["colleges.form.save", "Save", "Enregistrer"],
   ["colleges.secret.title", "Signing Secret", "Secret de signature"],
   ["colleges.secret.generate", "Generate New Secret", "Générer un nouveau secret"],
+  ["admin.sections.transmissions.title", "Transmission Log", "Journal des transmissions"],
+  ["transmissions.title", "Transmission Log", "Journal des transmissions"],
+  ["transmissions.states.DELIVERED", "Delivered", "Livré"],
+  ["transmissions.states.RETRYING", "Retrying", "Nouvelle tentative"],
+  ["transmissions.states.FAILED", "Failed", "Échec"],
+  ["transmissions.states.WAITING_DOWNLOAD", "Waiting for download", "En attente de téléchargement"],
+  ["transmissions.states.DOWNLOADED", "Downloaded", "Téléchargé"],
 ];
 
 describe("glossary strings", () => {
