@@ -3,7 +3,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { BATCH_STATES } from "@/lib/domain/transmission/item-state";
-import type { TransmissionLogErrors, TransmissionLogFilters } from "@/lib/domain/transmission/log-filters";
+import { transmissionLogParams, type TransmissionLogErrors, type TransmissionLogFilters } from "@/lib/domain/transmission/log-filters";
 import { Link } from "@/lib/i18n/navigation";
 
 type Props = {
@@ -20,7 +20,13 @@ export async function LogFilters({ filters, nightTyped, errors, colleges, locale
   const [t, tAll] = await Promise.all([getTranslations("transmissions"), getTranslations()]);
   const m = (key: string) => (tAll as unknown as (k: string) => string)(key);
   return (
-    <form method="get" aria-label={t("filtersLabel")} className="mb-4 flex flex-wrap items-start gap-4 rounded-lg border border-gray-200 bg-white p-4">
+    <form
+      // New filters (Clear, a link, the browser's back button) are a new form: its fields show the URL's values.
+      key={`${transmissionLogParams(filters, { page: 1 }).toString()}|${nightTyped}`}
+      method="get"
+      aria-label={t("filtersLabel")}
+      className="mb-4 flex flex-wrap items-start gap-4 rounded-lg border border-gray-200 bg-white p-4"
+    >
       <SelectField name="college" id="log-college" label={t("college")} defaultValue={filters.college ?? ""}>
         <option value="">{t("allColleges")}</option>
         {colleges.map((c) => (
