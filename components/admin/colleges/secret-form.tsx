@@ -33,9 +33,15 @@ export function SecretForm({ code, hasSecret, setOn }: { code: string; hasSecret
 
   return (
     <div className="flex max-w-3xl flex-col gap-4">
-      <p className="text-sm text-gray-800" data-testid="secret-status">
-        {hasSecret ? t("set", { date: setOn ?? "—" }) : t("notSet")}
-      </p>
+      <div>
+        <dl className="flex flex-wrap gap-x-2 text-sm">
+          <dt className="font-medium text-gray-700">{t("title")}</dt>
+          <dd className="text-gray-900" data-testid="secret-status">
+            {hasSecret ? t("set", { date: setOn ?? "—" }) : t("notSet")}
+          </dd>
+        </dl>
+        {!hasSecret && <p className="mt-1 text-sm text-gray-700">{t("notSetHint")}</p>}
+      </div>
       <form action={action} className="flex flex-col gap-2">
         <input type="hidden" name="code" value={code} />
         <input type="hidden" name="locale" value={locale} />

@@ -88,7 +88,7 @@ export default async function AdminCollegePage({ params }: Props) {
         />
       </Panel>
 
-      <Panel headingId="college-secret-heading" title={t("secret.title")}>
+      <Panel headingId="college-secret-heading" title={t("secret.panelTitle")}>
         <SecretForm key={college.code} code={college.code} hasSecret={college.hasSecret} setOn={college.secretSetAt ? when(college.secretSetAt) : null} />
       </Panel>
     </div>
