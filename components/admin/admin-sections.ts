@@ -9,6 +9,8 @@ export const ADMIN_SECTIONS = [
   { key: "autoTrms", href: "/admin/auto-trms", roles: ["OCAS_ADMIN", "BOARD_ADMIN"] },
   { key: "jobs", href: "/admin/jobs", roles: ["OCAS_ADMIN"] },
   { key: "pdfQueue", href: "/admin/pdf-queue", roles: ["OCAS_ADMIN"] },
+  { key: "colleges", href: "/admin/colleges", roles: ["OCAS_ADMIN"] },
+  { key: "transmissions", href: "/admin/transmissions", roles: ["OCAS_ADMIN"] },
 ] as const satisfies readonly {
   key: string;
   href: string;

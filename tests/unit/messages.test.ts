@@ -245,6 +245,27 @@ const GLOSSARY: [string, string, string][] = [
   ["auth.username", "Username", "Nom d'utilisateur"],
   ["auth.password", "Password", "Mot de passe"],
   ["auth.forgot", "Forgot your password or username?", "Vous avez oublié votre mot de passe ou nom d'utilisateur?"],
+  // Administration, transmission, alerts (wave 2).
+  ["admin.sections.colleges.title", "Colleges", "Collèges"],
+  ["colleges.title", "Colleges", "Collèges"],
+  ["colleges.columns.code", "College Code", "Code du collège"],
+  ["colleges.columns.deliveryUrl", "Delivery URL", "URL de livraison"],
+  ["colleges.columns.secret", "Signing Secret", "Secret de signature"],
+  ["colleges.columns.active", "Active", "Actif"],
+  ["colleges.detail.nameEn", "Name (English)", "Nom (anglais)"],
+  ["colleges.detail.nameFr", "Name (French)", "Nom (français)"],
+  ["colleges.form.deliveryUrl", "Delivery URL", "URL de livraison"],
+  ["colleges.form.active", "Active", "Actif"],
+  ["colleges.form.save", "Save", "Enregistrer"],
+  ["colleges.secret.title", "Signing Secret", "Secret de signature"],
+  ["colleges.secret.generate", "Generate New Secret", "Générer un nouveau secret"],
+  ["admin.sections.transmissions.title", "Transmission Log", "Journal des transmissions"],
+  ["transmissions.title", "Transmission Log", "Journal des transmissions"],
+  ["transmissions.states.DELIVERED", "Delivered", "Livré"],
+  ["transmissions.states.RETRYING", "Retrying", "Nouvelle tentative"],
+  ["transmissions.states.FAILED", "Failed", "Échec"],
+  ["transmissions.states.WAITING_DOWNLOAD", "Waiting for download", "En attente de téléchargement"],
+  ["transmissions.states.DOWNLOADED", "Downloaded", "Téléchargé"],
 ];
 
 describe("glossary strings", () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { ENDPOINT_URL_MESSAGE, endpointUrlRule } from "@/lib/domain/endpoint-url";
 
 // The Auto-TRMS settings form (product §6). Messages are message keys, translated by the form.
 
@@ -8,26 +9,15 @@ export const SECRET_MIN_LENGTH = 12;
 export const SECRET_MAX_LENGTH = 500;
 
 const E = "admin.autoTrms.errors";
-const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 /**
  * The message key of what is wrong with an endpoint URL, or null when it may be used. HTTPS is required: the secret
  * travels with every request. Plain HTTP is allowed to the machine itself outside production, for the SIS double
- * of the demo and the tests.
+ * of the demo and the tests (lib/domain/endpoint-url.ts, the rule shared with the colleges' delivery endpoints).
  */
 export function endpointUrlProblem(value: string, options: { production: boolean }): string | null {
-  if (value.length > URL_MAX_LENGTH) return `${E}.urlTooLong`;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return `${E}.urlInvalid`;
-  }
-  // A user name or password in the address would be stored and logged in clear: the secret field is the place.
-  if (url.username || url.password) return `${E}.urlCredentials`;
-  if (url.protocol === "https:") return null;
-  if (url.protocol === "http:" && !options.production && LOOPBACK_HOSTS.has(url.hostname)) return null;
-  return options.production ? `${E}.urlHttps` : `${E}.urlHttpsOrLocal`;
+  const problem = endpointUrlRule(value, { production: options.production, maxLength: URL_MAX_LENGTH });
+  return problem ? `${E}.${ENDPOINT_URL_MESSAGE[problem]}` : null;
 }
 
 /** A secret goes into an HTTP header: visible ASCII only, no spaces. */

@@ -1,0 +1,60 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { generateCollegeSecret } from "@/lib/server/colleges/generate-secret";
+import { updateCollege } from "@/lib/server/colleges/update-college";
+import { FORBIDDEN, formAction } from "./pipeline";
+import type { ActionResult } from "./result";
+
+// The two forms of /admin/colleges/{code} (contracts §10), OCAS administrators only. The college comes from a hidden
+// field; lib/server looks it up again and checks the role again.
+
+const ROLES = ["OCAS_ADMIN"] as const;
+// The route file structure, route group included.
+const COLLEGES_PAGE = "/[locale]/(app)/admin/colleges";
+const COLLEGE_PAGE = "/[locale]/(app)/admin/colleges/[code]";
+
+/** The answer of "Generate New Secret": the new secret, once, for the page to show and never again. */
+export type GenerateSecretState = ActionResult & { secret?: string };
+
+const notFound = { ok: false, messageKey: "colleges.errors.notFound" } as const satisfies ActionResult;
+
+/** Saves the Delivery URL and Active; turns an endpoint switched off by a 410 back on. */
+export const saveCollegeAction = formAction(
+  { roles: ROLES, fields: ["code", "deliveryUrl", "active", "version"], echo: ["deliveryUrl", "active"] },
+  async ({ code, deliveryUrl, active, version }, { actor, locale }) => {
+    const result = await updateCollege({ actor, code, input: { deliveryUrl, active, version } });
+    if (!result.ok) {
+      switch (result.reason) {
+        case "forbidden":
+          return FORBIDDEN;
+        case "notFound":
+          return notFound;
+        case "stale":
+          return { ok: false, messageKey: "colleges.errors.stale" };
+        case "invalid":
+          return { ok: false, fieldErrors: result.fieldErrors, messageKey: "colleges.errors.fixErrors" };
+      }
+    }
+    revalidatePath(COLLEGES_PAGE, "page");
+    revalidatePath(COLLEGE_PAGE, "page");
+    const values = { code: result.college.code, college: locale === "fr" ? result.college.nameFr : result.college.nameEn };
+    if (!result.changed) return { ok: true, messageKey: "colleges.form.unchanged", values };
+    if (result.reenabled && result.college.deliveryUrl) return { ok: true, messageKey: "colleges.form.savedReenabled", values };
+    return { ok: true, messageKey: result.college.deliveryUrl ? "colleges.form.saved" : "colleges.form.savedNoUrl", values };
+  },
+);
+
+/** Generates, stores (sealed) and answers a new signing secret; the answer is the only place it is ever shown. */
+export const generateCollegeSecretAction = formAction<"code", GenerateSecretState>({ roles: ROLES, fields: ["code"] }, async ({ code }, { actor, locale }) => {
+  const result = await generateCollegeSecret({ actor, code });
+  if (!result.ok) return result.reason === "forbidden" ? FORBIDDEN : notFound;
+  revalidatePath(COLLEGES_PAGE, "page");
+  revalidatePath(COLLEGE_PAGE, "page");
+  return {
+    ok: true,
+    messageKey: "colleges.secret.generated",
+    values: { code: result.college.code, college: locale === "fr" ? result.college.nameFr : result.college.nameEn },
+    secret: result.secret,
+  };
+});
