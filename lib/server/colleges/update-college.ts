@@ -3,7 +3,7 @@ import { isOcasAdmin, type Actor } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { ENDPOINT_URL_MESSAGE, endpointUrlRule } from "@/lib/domain/endpoint-url";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/domain/field-errors";
-import { env } from "@/lib/env";
+import { loopbackHttpAllowed } from "@/lib/env";
 import { recordAudit } from "@/lib/server/audit/record-audit";
 import { CollegeFormSchema, COLLEGE_CODE_MAX_LENGTH, DELIVERY_URL_MAX_LENGTH, type CollegeFormInput } from "./college-schema";
 import { COLLEGE_SELECT, visibleCollege, type VisibleCollege } from "./get-colleges";
@@ -26,8 +26,8 @@ class StaleCollege extends Error {}
 
 /**
  * Saves a college's Delivery URL and Active (contracts §4, §10), OCAS administrators only. An empty URL means none:
- * the college's batches wait for download. A new URL must be HTTPS (plain HTTP only to the machine itself outside
- * production); an address already stored is kept as it is (the demo's college double is plain HTTP on the machine
+ * the college's batches wait for download. A new URL must be HTTPS (plain HTTP only to the machine itself, where
+ * TRMS_ALLOW_LOOPBACK_HTTP allows it: outside production, and in the demo); an address already stored is kept as it is (the demo's college double is plain HTTP on the machine
  * itself). Saving turns the endpoint back on after a 410 (`deliveryDisabledAt` cleared). One transaction: the change
  * and its audit row (`college.update`, the changed fields before and after).
  */
@@ -39,7 +39,7 @@ export async function updateCollege(options: {
   now?: Date;
 }): Promise<UpdateCollegeResult> {
   const { actor } = options;
-  const production = options.production ?? env().NODE_ENV === "production";
+  const production = options.production ?? !loopbackHttpAllowed();
   if (!isOcasAdmin(actor)) return { ok: false, reason: "forbidden" };
   const code = options.code.trim();
   if (code === "" || code.length > COLLEGE_CODE_MAX_LENGTH) return { ok: false, reason: "notFound" };
