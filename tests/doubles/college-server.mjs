@@ -7,7 +7,8 @@
 //                           200 with a receipt confirming every item of the batch's manifest
 //   POST /control           for tests: {"failNext": 2, "failStatus": 503, "retryAfter": 1, "college": "SENE"} (the next
 //                           deliveries fail), {"latencyMs": 200} (every answer waits), {"gone": ["SENE"]} (410 from now
-//                           on), {"receipts": "confirm" | "none" | "resubmit", "resubmitReason": "…"}, {"reset": true};
+//                           on), {"receipts": "confirm" | "none" | "resubmit", "resubmitReason": "…"}, {"secrets":
+//                           {"SENE": "whsec_…"}} (a college's new secret), {"reset": true} (secrets are kept);
 //                           answers the state, as GET /control does (what was received, duplicates, refusals)
 //   GET /batches/<CODE>/<BatchID>   a batch as received (for tests)
 //
@@ -59,7 +60,9 @@ function initialState() {
  * batches are kept), `keep` (false: not kept at all), `latencyMs`. Returns { listen(port?, host?) → Promise<base URL>, urlFor(code), close(), state }.
  */
 export function createCollegeDouble(options = {}) {
-  const secretOf = (code) => options.secrets?.[code] ?? demoCollegeSecret(code);
+  // A college given a new secret (as an administrator hands it over) is told by POST /control {"secrets": {...}}.
+  const secrets = new Map(Object.entries(options.secrets ?? {}));
+  const secretOf = (code) => secrets.get(code) ?? demoCollegeSecret(code);
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), "trms-college-double-"));
   const state = { ...initialState(), latencyMs: options.latencyMs ?? 0 };
   // `keep: false` (the benchmark): batches are checked and counted, not written to disk.
@@ -178,6 +181,9 @@ export function createCollegeDouble(options = {}) {
       if (Array.isArray(change.gone)) state.gone = change.gone.filter((c) => typeof c === "string");
       if (["confirm", "none", "resubmit"].includes(change.receipts)) state.receipts = change.receipts;
       if (typeof change.resubmitReason === "string") state.resubmitReason = change.resubmitReason;
+      if (typeof change.secrets === "object" && change.secrets !== null) {
+        for (const [code, secret] of Object.entries(change.secrets)) if (typeof secret === "string") secrets.set(code, secret);
+      }
     } else if (req.method !== "GET") {
       return send(res, 405, { code: "METHOD_NOT_ALLOWED" });
     }

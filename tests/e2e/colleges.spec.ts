@@ -1,5 +1,5 @@
 import { COLLEGES } from "../../prisma/seed/reference-data";
-import { DEMO_ACCOUNTS, describeViolations, expect, test, type Locale } from "./fixtures";
+import { COLLEGE_DOUBLE_URL, DEMO_ACCOUNTS, describeViolations, expect, test, type Locale } from "./fixtures";
 
 // College settings through the real UI (contracts §4, §10), in both languages: an OCAS administrator opens Colleges
 // from the administration home, is refused a plain-HTTP Delivery URL (the e2e server runs in production mode), saves
@@ -41,7 +41,7 @@ const LABELS: Record<
     save: "Save",
     generate: "Generate New Secret",
     fixErrors: "The settings were not saved. Correct the fields marked below.",
-    httpsOnly: "The Delivery URL must start with https://.",
+    httpsOnly: "The Delivery URL must start with https:// (http:// only for localhost or 127.0.0.1).",
     saved: /^The settings of Fleming College were saved/,
     generated: "A new signing secret was generated for Fleming College.",
     once: "Copy it now and give it to the college securely: it will not be shown again.",
@@ -61,7 +61,7 @@ const LABELS: Record<
     save: "Enregistrer",
     generate: "Générer un nouveau secret",
     fixErrors: "Les paramètres n'ont pas été enregistrés. Corrigez les champs signalés ci-dessous.",
-    httpsOnly: "L'URL de livraison doit commencer par https://.",
+    httpsOnly: "L'URL de livraison doit commencer par https:// (http:// seulement pour localhost ou 127.0.0.1).",
     saved: /^Les paramètres de La Cité ont été enregistrés/,
     generated: "Un nouveau secret de signature a été généré pour La Cité.",
     once: "Copiez-le maintenant et transmettez-le au collège de façon sécuritaire : il ne sera plus jamais affiché.",
@@ -101,7 +101,8 @@ for (const locale of ["en", "fr"] as const) {
     const again = await axe(page);
     expect(again, describeViolations(again)).toEqual([]);
 
-    // Plain HTTP is refused in production, the error announced and the field focused; nothing is saved.
+    // Plain HTTP is refused (but to this machine, which the e2e server allows as the demo does), the error announced
+    // and the field focused; nothing is saved.
     await urlField.fill(`http://${code.toLowerCase()}.example.org/trms`);
     await page.getByRole("button", { name: l.save, exact: true }).click();
     await expect(page.getByRole("alert").filter({ hasText: l.fixErrors })).toBeVisible();
@@ -120,6 +121,8 @@ for (const locale of ["en", "fr"] as const) {
     await expect(shown).toContainText(l.once);
     const secret = (await shown.locator("code").textContent())?.trim() ?? "";
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    // The administrator hands the new secret to the college (here, its double), which checks batches with it from now on.
+    expect((await fetch(`${COLLEGE_DOUBLE_URL}/control`, { method: "POST", body: JSON.stringify({ secrets: { [code]: secret } }) })).ok).toBe(true);
     await expect(page.getByTestId("secret-status")).toHaveText(l.secretSet);
     const withSecret = await axe(page);
     expect(withSecret, describeViolations(withSecret)).toEqual([]);

@@ -25,6 +25,8 @@ export type DemoAccount = (typeof DEMO_ACCOUNTS)[keyof typeof DEMO_ACCOUNTS];
 
 /** The intake API key the e2e server runs with (playwright.config.ts). */
 export const E2E_INTAKE_API_KEY = "e2e-intake-key-123";
+/** The college test double beside the app (playwright.config.ts): its control endpoint. */
+export const COLLEGE_DOUBLE_URL = `http://127.0.0.1:${process.env.E2E_COLLEGE_PORT ?? 4120}`;
 
 /** The sign-in form's accessible names in each language (messages/{en,fr}.json). */
 export const LOGIN_LABELS: Record<Locale, { username: string; password: string; submit: string }> = {
