@@ -72,6 +72,8 @@ export function createCollegeDouble(options = {}) {
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error) => {
+      // A sender that went away mid-request (a crash test kills it) is not the double's failure.
+      if (req.destroyed || res.destroyed) return;
       if (!res.headersSent) send(res, 500, { code: "INTERNAL_ERROR" });
       else res.destroy();
       console.error(`[college-double] ${error instanceof Error ? error.message : error}`);
