@@ -15,7 +15,7 @@ import { foldName } from "@/lib/domain/fold";
 import { hasValidOenCheckDigit } from "@/lib/domain/oen";
 import { isComplete, REQUEST_STATUSES, tabOfStatus, type RequestStatus } from "@/lib/domain/statuses";
 import { buildPescTranscript } from "@/prisma/seed/pesc-template.mjs";
-import { DEFAULT_SIS_DOUBLE_SECRET } from "@/prisma/seed/reference-data";
+import { DEFAULT_COLLEGE_DOUBLE_URL, DEFAULT_SIS_DOUBLE_SECRET, demoCollegeSecret } from "@/prisma/seed/reference-data";
 import { seed } from "@/prisma/seed/seed-demo";
 
 const db = createDbClient(process.env.DATABASE_URL!);
@@ -74,7 +74,14 @@ describe("reference data", () => {
   it("has the 24 Ontario public colleges, Seneca and Algonquin among them", async () => {
     const colleges = await db.college.findMany();
     expect(colleges).toHaveLength(24);
-    expect(colleges.every((c) => /^[A-Z]{4}$/.test(c.code) && c.nameEn && c.nameFr && c.deliveryUrl === null)).toBe(true);
+    expect(colleges.every((c) => /^[A-Z]{4}$/.test(c.code) && c.nameEn && c.nameFr && c.active)).toBe(true);
+    // Each delivers to the college test double, signed with its demo secret, sealed like the SIS secrets.
+    const base = process.env.COLLEGE_DOUBLE_URL || DEFAULT_COLLEGE_DOUBLE_URL;
+    for (const c of colleges) {
+      expect(c.deliveryUrl).toBe(`${base}/colleges/${c.code}`);
+      expect(c.deliverySecret).not.toContain("whsec_");
+      expect(openSecret(c.deliverySecret!)).toBe(demoCollegeSecret(c.code));
+    }
     expect(colleges.find((c) => c.code === "SENE")?.nameEn).toMatch(/Seneca/);
     expect(colleges.find((c) => c.code === "ALGO")?.nameEn).toMatch(/Algonquin/);
     expect(colleges.filter((c) => /Boréal|La Cité/.test(c.nameEn)).every((c) => c.nameEn === c.nameFr)).toBe(true);
