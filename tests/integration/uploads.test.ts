@@ -284,7 +284,9 @@ describe("Yes – Save and continue", () => {
     if (!staged.ok) throw new Error("stage failed");
     const saved = await saveUpload({ actor: school, pendingId: staged.pendingId });
     if (!saved.ok) throw new Error(`save failed: ${saved.reason}`);
-    expect((await requestByRef(PESC_REFERENCE)).status).not.toBe("E_TRANSCRIPT_SENT");
+    // In Progress with the new upload (the runtime may already have processed it: read it from the timeline).
+    const reupload = await db.timelineEvent.findFirstOrThrow({ where: { requestId: before.id, type: "upload" }, orderBy: { createdAt: "desc" } });
+    expect(JSON.parse(reupload.data!)).toMatchObject({ reupload: true, from: "E_TRANSCRIPT_SENT", to: "TRANSCRIPT_UPLOADED" });
     await background.drain();
     expect((await requestByRef(PESC_REFERENCE)).status).toBe("E_TRANSCRIPT_SENT");
     const transcripts = await db.storedTranscript.findMany({ where: { requestId: before.id }, orderBy: { createdAt: "asc" } });
