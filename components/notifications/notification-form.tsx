@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { saveNotificationsAction } from "@/lib/actions/notifications";
 import { initialActionResult } from "@/lib/actions/result";
@@ -54,13 +54,22 @@ export function NotificationForm({ saved, showCompleted }: { saved: SavedNotific
     if (state.fieldErrors && Object.keys(state.fieldErrors).length > 0) formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
   }, [state]);
 
+  // Submitted by hand rather than as a form action, so that React does not reset the form after the answer: the
+  // fields keep what the user typed (saved, or to be corrected). Without JavaScript the form action still works.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setCleared(false);
+    const data = new FormData(event.currentTarget);
+    startTransition(() => action(data));
+  };
+
   const [before, after] = t("pendingHours", { hours: "\u0000" }).split("\u0000") as [string, string];
   const dayErrors = errors("days");
   const pendingErrors = errors("pendingHours");
   const timeErrors = errors("time");
 
   return (
-    <form ref={formRef} action={action} onSubmit={() => setCleared(false)} className="flex max-w-3xl flex-col gap-5" noValidate>
+    <form ref={formRef} action={action} onSubmit={submit} className="flex max-w-3xl flex-col gap-5" noValidate>
       {state.messageKey && !cleared && <Notice tone={state.ok ? "success" : "error"}>{m(state.messageKey, state.values)}</Notice>}
       {cleared && <Notice tone="info">{t("clearedNotice")}</Notice>}
 

@@ -56,16 +56,14 @@ export const NotificationFormSchema = z
       if (days.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) ctx.addIssue({ code: "custom", message: `${E}.dayInvalid` });
       return [...new Set(days)].sort((a, b) => a - b);
     }),
-    time: z.union([z.literal(""), z.string().regex(/^([01]\d|2[0-3]):00$/, `${E}.timeInvalid`)]),
+    time: z.string().refine((v) => v === "" || /^([01]\d|2[0-3]):00$/.test(v), `${E}.timeInvalid`),
     emails: z.string().max(EMAILS_MAX_LENGTH, `${E}.emailsTooMany`),
-    pendingHours: z.union([
-      z.literal(""),
-      z
-        .string()
-        .regex(/^\d{1,3}$/, `${E}.pendingHoursInvalid`)
-        .transform(Number)
-        .pipe(z.number().int().min(1, `${E}.pendingHoursInvalid`).max(MAX_PENDING_HOURS, `${E}.pendingHoursInvalid`)),
-    ]),
+    // Empty: no alert; otherwise a whole number of business hours, 1 to 400.
+    pendingHours: z
+      .string()
+      .trim()
+      .refine((v) => v === "" || (/^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= MAX_PENDING_HOURS), `${E}.pendingHoursInvalid`)
+      .transform((v) => (v === "" ? ("" as const) : Number(v))),
     eachRequest: onOff,
   })
   .superRefine((form, ctx) => {
