@@ -8,7 +8,8 @@ import { env } from "@/lib/env";
 import { createTranslator } from "next-intl";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
-import { queueRenderedEmails } from "@/lib/server/email/queue-email";
+import type { RenderedEmail } from "@/lib/email/render-email";
+import { queueRenderedEmails, type RenderedToQueue } from "@/lib/server/email/queue-email";
 import { signalBackgroundWork } from "@/lib/server/jobs/signal";
 import { getSlaBusinessDays } from "@/lib/server/settings/get-sla";
 import { findRecipients, REQUEST_LINE_SELECT, requestLine, type Recipient } from "./recipients";
@@ -54,27 +55,38 @@ export async function sendDigests(due: readonly DueDigest[], now: Date): Promise
     return f;
   };
 
-  let users = 0;
-  let emails = 0;
+  // Counts that depend on the last digest too, read once per scope and instant.
+  const sinceCounts = new Map<string, Promise<[number, number | null]>>();
+  const countsSince = (r: Recipient, since: Date | null) => {
+    const completed = r.setting.completedEnabled && r.autoTrmsBoard;
+    const key = `${r.scopeKey}|${since?.toISOString() ?? ""}|${completed}`;
+    let c = sinceCounts.get(key);
+    if (!c) {
+      const scope = requestScope(r.scopeActor);
+      c = Promise.all([
+        db.transcriptRequest.count({ where: { AND: [scope, since ? { createdAt: { gt: since } } : {}] } }),
+        completed ? db.storedTranscript.count({ where: { source: "AUTO_TRMS", ...(since ? { createdAt: { gt: since } } : {}), request: scope } }) : Promise.resolve(null),
+      ]);
+      sinceCounts.set(key, c);
+    }
+    return c;
+  };
+  const appUrl = env().APP_URL;
+  const asOf = { en: dateOf("en", now), fr: dateOf("fr", now) };
+
+  const planned: { r: Recipient; since: Date | null; slot: Date; rendered: RenderedEmail }[] = [];
   for (const r of recipients) {
     const slot = slotOf.get(r.id)!;
     const since = r.setting.digestSince;
     // Sent meanwhile (a step run again, another instance): nothing more.
     if (since && since.getTime() >= slot.getTime()) continue;
-    const scope = requestScope(r.scopeActor);
-    const [f, newSince, completed] = await Promise.all([
-      figuresOf(r),
-      db.transcriptRequest.count({ where: { AND: [scope, since ? { createdAt: { gt: since } } : {}] } }),
-      r.setting.completedEnabled && r.autoTrmsBoard
-        ? db.storedTranscript.count({ where: { source: "AUTO_TRMS", ...(since ? { createdAt: { gt: since } } : {}), request: scope } })
-        : Promise.resolve(null),
-    ]);
+    const [f, [newSince, completed]] = await Promise.all([figuresOf(r), countsSince(r, since)]);
     const rendered = renderDigest({
-      appUrl: env().APP_URL,
+      appUrl,
       locale: r.locale,
       name: r.name,
       scope: r.scopeName ?? allBoards(r.locale),
-      asOf: new Intl.DateTimeFormat(r.locale === "fr" ? "fr-CA" : "en-CA", { dateStyle: "long", timeZone: "America/Toronto" }).format(now),
+      asOf: asOf[r.locale],
       counts: f.counts,
       newSince,
       atOrPastSla: f.atOrPastSla,
@@ -82,19 +94,23 @@ export async function sendDigests(due: readonly DueDigest[], now: Date): Promise
       oldest: f.oldest.map((row) => requestLine(row, r.locale, now)),
       completedByAutoTrms: completed,
     });
-    const key = `digest:${r.id}:${slot.toISOString()}`;
-    const queued = await db.$transaction(async (tx) => {
-      const moved = await tx.notificationSetting.updateMany({ where: { userId: r.id, digestSince: since }, data: { digestSince: slot } });
-      if (moved.count !== 1) return 0;
-      return queueRenderedEmails(
-        tx,
-        r.addresses.map((to) => ({ to, template: "digest", locale: r.locale, rendered, dedupeKey: `${key}:${to}` })),
-        now,
-      );
-    });
-    users += queued > 0 ? 1 : 0;
-    emails += queued;
+    planned.push({ r, since, slot, rendered });
   }
+
+  // One transaction for the chunk: each user's digestSince moves from the value read (or the user is left out: sent
+  // meanwhile), and the emails of those who moved are queued together.
+  const { users, emails } = await db.$transaction(async (tx) => {
+    const toQueue: RenderedToQueue[] = [];
+    let moved = 0;
+    for (const { r, since, slot, rendered } of planned) {
+      const changed = await tx.notificationSetting.updateMany({ where: { userId: r.id, digestSince: since }, data: { digestSince: slot } });
+      if (changed.count !== 1) continue;
+      moved++;
+      const key = `digest:${r.id}:${slot.toISOString()}`;
+      for (const to of r.addresses) toQueue.push({ to, template: "digest", locale: r.locale, rendered, dedupeKey: `${key}:${to}` });
+    }
+    return { users: moved, emails: await queueRenderedEmails(tx, toQueue, now) };
+  });
   if (emails > 0) signalBackgroundWork();
   return { users, emails };
 }
@@ -111,6 +127,10 @@ async function scopeFigures(scope: Prisma.TranscriptRequestWhereInput, cutoff: D
     atOrPastSla,
     oldest,
   };
+}
+
+function dateOf(locale: "en" | "fr", at: Date): string {
+  return new Intl.DateTimeFormat(locale === "fr" ? "fr-CA" : "en-CA", { dateStyle: "long", timeZone: "America/Toronto" }).format(at);
 }
 
 /** "all boards" in the recipient's language (an OCAS administrator's scope). */
