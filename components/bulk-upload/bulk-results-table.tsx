@@ -65,6 +65,7 @@ function ResultRow({ row }: { row: BulkRowState }) {
     <tr data-outcome={outcome} className={outcome === "differences" || outcome === "refused" || outcome === "notSaved" ? "bg-red-50" : undefined}>
       <Th scope="row" className="max-w-64 break-words">
         {row.fileName}
+        {row.transcript && " "}
         {row.transcript && (
           <span className="block font-normal text-gray-700">
             {t("transcriptOf", { number: row.transcript.number, count: row.transcript.count })}
