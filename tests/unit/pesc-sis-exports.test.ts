@@ -280,7 +280,12 @@ describe("PESC batch files", () => {
     expect(readTranscriptFile(batch)).toEqual({ ok: false, errors: [error] });
   });
 
-  it("names no transcript for an error in the envelope, and refuses an empty batch and a second root", () => {
+  it("names no transcript for an error in the envelope or in a batch of one", () => {
+    const one = buildPescBatch([edit(REAL, "<FirstName>Senior</FirstName>", "<FirstName>Senior")]);
+    expect(errorsOf(one)).toEqual([{ code: "notWellFormed", line: lineOf(one, "</Name>"), values: expect.objectContaining({ detail: expect.any(String) }) }]);
+  });
+
+  it("refuses an error in the envelope, an empty batch and a second root", () => {
     const envelope = edit(buildPescBatch([REAL]), "</arb:BatchID>", "");
     expect(errorsOf(envelope)[0]).toMatchObject({ code: "notWellFormed" });
     expect(errorsOf(envelope)[0]!.document).toBeUndefined();

@@ -319,18 +319,22 @@ function checkTranscript(found: { element: Element; version: string }, xml: stri
 // Where a HighSchoolTranscript starts, any prefix: only to say which transcript of a broken batch the error is in.
 const TRANSCRIPT_START_TAG = new RegExp(`<(?:[^\\s/>!?:]+:)?${ROOT}[\\s/>]`, "g");
 
-/** The number of the batch's transcript that holds `line` (a line of the batch), or undefined before the first. */
+/**
+ * The number of the batch's transcript that holds `line` (a line of the batch); undefined before the first, or when
+ * the batch seems to hold only one (its number would say nothing).
+ */
 function documentAtLine(xml: string, line: number): number | undefined {
   let document = 0;
+  let total = 0;
   let at = 0;
   let atLine = 1;
   for (const match of xml.matchAll(TRANSCRIPT_START_TAG)) {
     for (let i = xml.indexOf("\n", at); i !== -1 && i < match.index; i = xml.indexOf("\n", i + 1)) atLine++;
     at = match.index;
-    if (atLine > line) break;
-    document++;
+    total++;
+    if (atLine <= line) document = total;
   }
-  return document === 0 ? undefined : document;
+  return document === 0 || total < 2 ? undefined : document;
 }
 
 /** A document of a batch: a refusal of the whole file (not well-formed), or the document's result. */
