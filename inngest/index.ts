@@ -3,6 +3,10 @@ import { autoMatchRematchFunction } from "./functions/auto-match-rematch";
 import { deliverEmailFunction } from "./functions/deliver-email";
 import { deliverTransmissionBatchFunction } from "./functions/deliver-transmission-batch";
 import { nightlyCollegeTransmissionFunction } from "./functions/nightly-college-transmission";
+import { notificationDigestsFunction } from "./functions/notification-digests";
+import { notifyRequestToProcessFunction } from "./functions/notify-request-to-process";
+import { pendingAlertsFunction } from "./functions/pending-alerts";
+import { slaAgeingAlertsFunction } from "./functions/sla-ageing-alerts";
 import { processTranscriptFunction } from "./functions/process-transcript";
 import { reconcileBackgroundWorkFunction } from "./functions/reconcile-background-work";
 import { releaseDeferredRequestsFunction } from "./functions/release-deferred-requests";
@@ -20,4 +24,8 @@ export const functions = [
   reconcileBackgroundWorkFunction,
   nightlyCollegeTransmissionFunction,
   deliverTransmissionBatchFunction,
+  notificationDigestsFunction,
+  pendingAlertsFunction,
+  slaAgeingAlertsFunction,
+  notifyRequestToProcessFunction,
 ];

@@ -122,8 +122,9 @@ async function otherFigures(): Promise<Figure[]> {
   if (!flag("--pg-only") && fs.existsSync(pesc)) {
     console.error("PESC check…");
     try {
-      const mod = (await import("./bench/pesc")) as { runPescBench?: () => Figure };
-      if (typeof mod.runPescBench === "function") figures.push(mod.runPescBench());
+      const mod = (await import("./bench/pesc")) as { runPescFigures?: () => Figure[]; runPescBench?: () => Figure };
+      if (typeof mod.runPescFigures === "function") figures.push(...mod.runPescFigures());
+      else if (typeof mod.runPescBench === "function") figures.push(mod.runPescBench());
     } catch (error) {
       figures.push({
         section: "Uploads",
@@ -143,6 +144,10 @@ async function otherFigures(): Promise<Figure[]> {
     console.error("Background work (outbox, runner)…");
     figures.push(...(await runBackgroundFigures()));
   }
+  if (!flag("--pg-only")) {
+    console.error("Notification Digests (10,000 users)…");
+    figures.push(...(await runChildFigures("notifications.ts", [], "Notifications", [["digests due for 10,000 users", "≥ 200 digests/s"]])));
+  }
   if (!flag("--pg-only") && !flag("--no-transmission")) {
     console.error("Nightly transmission (100,000 transcripts to the college double)…");
     figures.push(...(await runTransmissionFigures()));
@@ -152,10 +157,17 @@ async function otherFigures(): Promise<Figure[]> {
 
 /** scripts/bench/background.ts in a process of its own, on its own database, like the auto-match figure. */
 function runBackgroundFigures(): Promise<Figure[]> {
-  const out = path.join(os.tmpdir(), `trms-bench-${process.pid}-background.json`);
-  const script = path.join(projectRoot, "scripts/bench/background.ts");
+  return runChildFigures("background.ts", [], "Background work", [
+    ["outbox dispatch rate", "≥ 2,000 events/s"],
+    ["commit → function start (embedded runtime)", "≤ 100 ms median"],
+  ]);
+}
+
+/** A benchmark script of scripts/bench/ in a process of its own, on its own database; its figures, or "not measured". */
+function runChildFigures(script: string, args: string[], section: string, expected: [string, string][]): Promise<Figure[]> {
+  const out = path.join(os.tmpdir(), `trms-bench-${process.pid}-${path.basename(script, ".ts")}.json`);
   return new Promise((resolve) => {
-    const child = spawn(path.join(projectRoot, "node_modules/.bin/tsx"), [script, "--json", out], {
+    const child = spawn(path.join(projectRoot, "node_modules/.bin/tsx"), [path.join(projectRoot, "scripts/bench", script), ...args, "--json", out], {
       cwd: projectRoot,
       stdio: ["ignore", "inherit", "inherit"],
     });
@@ -165,46 +177,17 @@ function runBackgroundFigures(): Promise<Figure[]> {
         fs.rmSync(out, { force: true });
         return;
       }
-      const missing = (figure: string, bar: string): Figure => ({
-        section: "Background work",
-        figure,
-        appText: `not measured (exit code ${code})`,
-        bar,
-        holds: null,
-        notes: [],
-      });
-      resolve([missing("outbox dispatch rate", "≥ 2,000 events/s"), missing("commit → function start (embedded runtime)", "≤ 100 ms median")]);
+      resolve(expected.map(([figure, bar]) => ({ section, figure, appText: `not measured (exit code ${code})`, bar, holds: null, notes: [] })));
     });
   });
 }
 
 /** scripts/bench/transmission.ts in a process of its own (its RSS is the figure), on its own database. */
 function runTransmissionFigures(): Promise<Figure[]> {
-  const out = path.join(os.tmpdir(), `trms-bench-${process.pid}-transmission.json`);
-  const script = path.join(projectRoot, "scripts/bench/transmission.ts");
-  const transcripts = value("--transcripts") ?? "100000";
-  return new Promise((resolve) => {
-    const child = spawn(path.join(projectRoot, "node_modules/.bin/tsx"), [script, "--transcripts", transcripts, "--json", out], {
-      cwd: projectRoot,
-      stdio: ["ignore", "inherit", "inherit"],
-    });
-    child.on("close", (code) => {
-      if (code === 0 && fs.existsSync(out)) {
-        resolve(JSON.parse(fs.readFileSync(out, "utf8")) as Figure[]);
-        fs.rmSync(out, { force: true });
-        return;
-      }
-      const missing = (figure: string, bar: string): Figure => ({
-        section: "Nightly transmission",
-        figure,
-        appText: `not measured (exit code ${code})`,
-        bar,
-        holds: null,
-        notes: [],
-      });
-      resolve([missing("100,000 transcripts to 24 colleges", "≤ 120 s"), missing("peak RSS of the process during the night", "< 300 MB")]);
-    });
-  });
+  return runChildFigures("transmission.ts", ["--transcripts", value("--transcripts") ?? "100000"], "Nightly transmission", [
+    ["100,000 transcripts to 24 colleges", "≤ 120 s"],
+    ["peak RSS of the process during the night", "< 300 MB"],
+  ]);
 }
 
 /** scripts/bench/auto-match.ts in a process of its own: it points the app's database client at its own database. */

@@ -34,6 +34,8 @@ export const EVENT_NAMES = {
   rematchRequested: "auto-trms/rematch.requested",
   /** An email was queued in EmailOutbox: the delivery function sends it. */
   emailQueued: "email/queued",
+  /** A request entered To Do to be processed by hand (Auto-TRMS could not): users who asked are emailed. */
+  requestToProcess: "transcript/request.to_process",
   /** A transmission batch is built (or left by a failed night): the delivery function sends it to its college. */
   batchReady: "transmission/batch.ready",
 } as const;
@@ -50,6 +52,14 @@ export const repairId = (eventId: string, repair: number) => `${eventId}:repair-
 export const requestCreatedEvent = (data: RequestEventData): OutgoingEvent => ({
   id: `request-created-${data.requestId}`,
   name: EVENT_NAMES.requestCreated,
+  data,
+  subject: `request:${data.requestId}`,
+});
+
+/** Auto-TRMS left the request in To Do (Auto-Process Error); `attemptId` makes each failure its own event. */
+export const requestToProcessEvent = (data: RequestEventData, attemptId: string): OutgoingEvent => ({
+  id: `request-to-process-${data.requestId}-${attemptId}`,
+  name: EVENT_NAMES.requestToProcess,
   data,
   subject: `request:${data.requestId}`,
 });

@@ -76,6 +76,7 @@ export async function deleteEverything(db: Db): Promise<void> {
     db.requestDestination.deleteMany(),
     db.transcriptRequest.deleteMany(),
     db.applicant.deleteMany(),
+    db.notificationMark.deleteMany(),
     db.notificationSetting.deleteMany(),
     db.passwordResetToken.deleteMany(),
     db.signInThrottle.deleteMany(),

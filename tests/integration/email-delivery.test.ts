@@ -10,6 +10,7 @@ vi.hoisted(() => {
 
 import { db } from "@/lib/db";
 import { applyAction } from "@/lib/server/requests/apply-action";
+import { resendTemporaryPassword } from "@/lib/server/users/resend-temporary-password";
 import { reconcileBackgroundWork } from "@/lib/server/jobs/reconcile";
 import { createEmailDouble, type EmailDouble } from "@/tests/doubles/email-server.mjs";
 import { actorFor } from "./helpers/actors";
@@ -117,5 +118,24 @@ describe("email delivery", () => {
     expect(repaired.map((r) => JSON.parse(r.data!))).toEqual([{ repair: "email", of: email.id, attempt: 1 }]);
     // Delivered: nothing more to repair.
     expect((await reconcileBackgroundWork({ now: new Date(Date.now() + 20 * 60_000) })).email).toBe(0);
+  });
+
+  it("never keeps a temporary password in the outbox in clear: sealed until sent, sent whole, then only the redacted copy rests", async () => {
+    const target = await db.user.findUniqueOrThrow({ where: { username: "aurora.school" } });
+    expect(await resendTemporaryPassword({ actor: await actorFor("demo.admin"), userId: target.id })).toMatchObject({ ok: true });
+    const queued = await db.emailOutbox.findFirstOrThrow({ where: { to: target.email, template: "temporaryPassword" }, orderBy: { createdAt: "desc" } });
+    const pattern = /(?:Temporary password|Mot de passe temporaire)\s*:\s*(\S+)/;
+    expect(queued.text).toMatch(/(?:Temporary password|Mot de passe temporaire)\s*:\s*\[redacted\]/);
+    expect(queued.html).toContain("[redacted]");
+    expect(queued.sealed).not.toBeNull();
+    expect(queued.sealed).not.toMatch(pattern);
+    await background.drain();
+    const sent = double.state.delivered.find((d) => d.key === queued.dedupeKey || d.to === target.email)!;
+    const password = pattern.exec(String(sent.text))?.[1];
+    expect(password).toMatch(/^\S{12,}$/);
+    expect(password).not.toBe("[redacted]");
+    const after = await db.emailOutbox.findUniqueOrThrow({ where: { id: queued.id } });
+    expect(after).toMatchObject({ status: "SENT", sealed: null });
+    expect(JSON.stringify(after)).not.toContain(password!);
   });
 });

@@ -11,6 +11,7 @@ import { listUsers } from "@/lib/server/users/list-users";
 import { resendTemporaryPassword } from "@/lib/server/users/resend-temporary-password";
 import { setUserActive } from "@/lib/server/users/set-user-active";
 import { actorFor } from "./helpers/actors";
+import { textToSend } from "./helpers/email";
 import { seedDemo } from "./helpers/seeded";
 
 const noDelay = async () => {};
@@ -26,9 +27,11 @@ const outboxCount = () => db.emailOutbox.count();
 /** The latest email to an address and the temporary password it carries. */
 async function temporaryPasswordEmail(to: string) {
   const email = await db.emailOutbox.findFirstOrThrow({ where: { to }, orderBy: { createdAt: "desc" } });
-  const password = /(?:Temporary password|Mot de passe temporaire)\s*:\s*(\S+)/.exec(email.text)?.[1];
+  const pattern = /(?:Temporary password|Mot de passe temporaire)\s*:\s*(\S+)/;
+  const text = textToSend(email, pattern);
+  const password = pattern.exec(text)?.[1];
   if (!password) throw new Error(`no temporary password in the email to ${to}`);
-  return { email, password };
+  return { email: { ...email, text }, password };
 }
 
 type Fields = { username: string; displayName: string; email: string; role: string; language: string; boardId?: string; schoolId?: string };

@@ -1,7 +1,9 @@
 import "server-only";
 import crypto from "node:crypto";
 import { db } from "@/lib/db";
+import { requestToProcessEvent } from "@/lib/domain/events";
 import { nextStatus, type RequestStatus } from "@/lib/domain/statuses";
+import { enqueueEvents } from "@/lib/server/jobs/outbox";
 import type { AutoMatchVerdict } from "@/lib/sis/outcome";
 import { timelineRow, type TimelineEntry } from "@/lib/server/requests/record-event";
 import { changeStatusesWithin } from "@/lib/server/requests/transition-request";
@@ -93,6 +95,13 @@ export async function writeOutcomes(items: readonly DecidedMatch[]): Promise<Wri
         }
       }
       if (events.length > 0) await tx.timelineEvent.createMany({ data: events.map(timelineRow) });
+      // A request Auto-TRMS could not process is now the school's to do: the users who asked are told.
+      const toProcess = planned.flatMap(({ item, attemptId }, i) =>
+        ok[i] && item.decision.outcome !== "MATCHED"
+          ? [requestToProcessEvent({ requestId: item.request.id, referenceNumber: item.request.referenceNumber, boardId: item.request.boardId }, attemptId)]
+          : [],
+      );
+      await enqueueEvents(tx, toProcess, new Date());
 
       const transcripts = planned.flatMap(({ item, transcriptId }, i) => {
         const storedName = files[i];

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { openSecret } from "@/lib/auth/secret-box";
 import { maskEmail } from "@/lib/domain/mask-email";
 import { deliverMessage, EmailDeliveryError } from "@/lib/email/transport";
 import { recordEvent } from "@/lib/server/requests/record-event";
@@ -21,12 +22,14 @@ export async function deliverQueuedEmail(options: { emailId: string; finalAttemp
 
   let result;
   try {
+    // An email holding a secret keeps it sealed until now (lib/server/email/queue-email.ts).
+    const content = row.sealed ? unseal(row.sealed) : { text: row.text, html: row.html };
     result = await deliverMessage({
       id: row.id,
       to: row.to,
       subject: row.subject,
-      text: row.text,
-      html: row.html,
+      text: content.text,
+      html: content.html,
       idempotencyKey: row.dedupeKey ?? row.id,
       createdAt: row.createdAt,
     });
@@ -44,7 +47,8 @@ export async function deliverQueuedEmail(options: { emailId: string; finalAttemp
   await db.$transaction(async (tx) => {
     await tx.emailOutbox.update({
       where: { id: row.id },
-      data: { status: result.status, providerId: result.status === "SENT" ? result.providerId : null, error: null, sentAt: new Date() },
+      // Delivered: the sealed copy goes; what rests is the redacted one.
+      data: { status: result.status, providerId: result.status === "SENT" ? result.providerId : null, error: null, sentAt: new Date(), sealed: null },
     });
     if (row.requestId)
       await recordEvent(tx, {
@@ -56,4 +60,11 @@ export async function deliverQueuedEmail(options: { emailId: string; finalAttemp
       });
   });
   return { outcome: result.status === "SENT" ? "sent" : "outbox", emailId: row.id };
+}
+
+function unseal(sealed: string): { text: string; html: string | null } {
+  const opened = openSecret(sealed);
+  // Sealed with another AUTH_SECRET: it cannot be sent; the last attempt leaves it FAILED for the operators.
+  if (opened === null) throw new EmailDeliveryError("sealedUnreadable");
+  return JSON.parse(opened) as { text: string; html: string | null };
 }
