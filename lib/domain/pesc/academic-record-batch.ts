@@ -1,7 +1,17 @@
 // The PESC AcademicRecordBatch envelope (contracts §3, §4): TRMS writes its nightly transmission to each college in
 // it — the envelope, TRMS's manifest in its own namespace, then the content — and reads the batches a provincial SIS
 // exports (batchDocuments). With the parser, the only place that knows these element names.
-import { decodeXmlBytes, inScopeDeclarations, onlyMiscAfter, rootElement, rootStart, scanElement, standaloneElement, type ElementSpan } from "./xml-text";
+import {
+  decodeXmlBytes,
+  inScopeDeclarations,
+  isolatedFromDefaultNamespace,
+  onlyMiscAfter,
+  rootElement,
+  rootStart,
+  scanElement,
+  standaloneElement,
+  type ElementSpan,
+} from "./xml-text";
 
 /** The namespace TRMS writes. */
 export const ACADEMIC_RECORD_BATCH_NS = "urn:org:pesc:message:AcademicRecordBatch:v2.1.0";
@@ -67,15 +77,16 @@ const XML_DECLARATION = /^\s*<\?xml\s[^?]*\?>\s*/;
  * A received XML transcript as an item of the content: the HighSchoolTranscript element as received, without the
  * byte-order mark and the XML declaration (which may only open a document). UTF-16 files are decoded (by their
  * byte-order mark or declaration): the batch is UTF-8. A file that is itself a batch of one (a single upload or an
- * SIS answer kept as received) gives its one document, with the namespace declarations it inherited.
+ * SIS answer kept as received) gives its one document, with the namespace declarations it inherited. Its root gets
+ * `xmlns=""` unless it declares a default namespace: the batch's default namespace must not become its elements'.
  */
 export function xmlItem(received: string | Uint8Array): string {
   const text = (typeof received === "string" ? received : decodeXml(received)).replace(/^\uFEFF/, "").replace(XML_DECLARATION, "");
   const root = rootElement(text);
-  if (root === null || !isAcademicRecordBatch(root)) return `${text.trimEnd()}\n`;
+  if (root === null || !isAcademicRecordBatch(root)) return `${isolatedFromDefaultNamespace(text).trimEnd()}\n`;
   const documents = batchDocuments(text);
   if (documents === null || documents.length !== 1) throw new Error("a stored XML transcript that is a batch must hold exactly one document");
-  return `${documents[0]!.text.trimEnd()}\n`;
+  return `${isolatedFromDefaultNamespace(documents[0]!.text).trimEnd()}\n`;
 }
 
 /** A PDF transcript as an item of the content: its bytes in base64, with the sequence and reference of the manifest. */

@@ -232,6 +232,26 @@ export function rootElement(text: string): { qualifiedName: string; localName: s
   return { qualifiedName, localName: qualifiedName.slice(colon + 1), namespace };
 }
 
+/**
+ * The document with its root element declaring no default namespace (`xmlns=""`) unless it declares one itself: set
+ * inside a batch whose default namespace is the batch's, its unprefixed elements (PESC's local elements are
+ * unqualified) keep no namespace, as in the file received. Nothing else changes.
+ */
+export function isolatedFromDefaultNamespace(text: string): string {
+  let i = 0;
+  for (;;) {
+    PROLOG_ITEM.lastIndex = i;
+    if (!PROLOG_ITEM.test(text)) break;
+    i = PROLOG_ITEM.lastIndex;
+  }
+  START_TAG.lastIndex = i;
+  const tag = START_TAG.exec(text);
+  if (!tag) return text;
+  for (const attribute of (tag[2] ?? "").matchAll(ATTRIBUTE)) if (attribute[1] === "xmlns") return text;
+  const at = i + 1 + tag[1]!.length;
+  return `${text.slice(0, at)} xmlns=""${text.slice(at)}`;
+}
+
 const PREDEFINED_ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 const REFERENCE = /&([^;&\s<]*);/g;
 
