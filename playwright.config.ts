@@ -38,7 +38,9 @@ const appEnv: Record<string, string> = {
 };
 
 export default defineConfig({
-  testDir: "tests/e2e",
+  // End-to-end tests, and the security suite's HTTP checks (tests/security/*.spec.ts: headers, redirects, limits).
+  testDir: "tests",
+  testMatch: ["e2e/**/*.spec.ts", "security/**/*.spec.ts"],
   // Artifacts apart from the JSON reports: Playwright empties its outputDir at start.
   outputDir: "test-results/playwright",
   fullyParallel: false,
@@ -100,7 +102,7 @@ export default defineConfig({
       : []),
     {
       // Always build: the demo shares .next and may have built other sources; a build takes 1-2 minutes.
-      command: `node tests/e2e/prepare-db.mjs && node_modules/.bin/next build && exec node_modules/.bin/next start -p ${PORT}`,
+      command: `node tests/e2e/prepare-db.mjs && node_modules/.bin/next build && exec node scripts/serve.mjs -p ${PORT}`,
       url: `${baseURL}/api/health`,
       env: appEnv,
       reuseExistingServer: false,

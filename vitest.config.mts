@@ -22,7 +22,8 @@ export default defineConfig({
         resolve: { alias: { ...alias, "server-only": path.resolve(import.meta.dirname, "tests/setup/server-only.ts") } },
         test: {
           name: "integration",
-          include: ["tests/integration/**/*.test.ts"],
+          // The security suite (tests/security, docs/decisions/0020) runs as integration tests: real database, real verbs.
+          include: ["tests/integration/**/*.test.ts", "tests/security/**/*.test.ts"],
           // next-auth and next-intl import "next/server" and "next/navigation" without an extension, which Node's ESM
           // resolution refuses: Vite resolves them (the actions import both).
           server: { deps: { inline: ["next-auth", "@auth/core", "next-intl"] } },

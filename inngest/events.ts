@@ -5,6 +5,7 @@ import {
   EVENT_NAMES,
   jobRunRequestedName,
   JobRunRequestedData,
+  PasswordResetRequestedData,
   RematchRequestedData,
   RequestEventData,
   TranscriptUploadedData,
@@ -21,10 +22,11 @@ export const transcriptUploaded = eventType(EVENT_NAMES.transcriptUploaded, { sc
 export const rematchRequested = eventType(EVENT_NAMES.rematchRequested, { schema: RematchRequestedData });
 export const emailQueued = eventType(EVENT_NAMES.emailQueued, { schema: EmailQueuedData });
 export const batchReady = eventType(EVENT_NAMES.batchReady, { schema: BatchReadyData });
+export const passwordResetRequested = eventType(EVENT_NAMES.passwordResetRequested, { schema: PasswordResetRequestedData });
 
 /** "Run now" of a scheduled function: `jobs/<functionId>.run`. */
 export function jobRunRequested<const Id extends string>(functionId: Id) {
   return eventType(jobRunRequestedName(functionId) as `jobs/${Id}.run`, { schema: JobRunRequestedData });
 }
 
-export { BatchReadyData, EmailQueuedData, JobRunRequestedData, RematchRequestedData, RequestEventData, TranscriptUploadedData };
+export { BatchReadyData, EmailQueuedData, JobRunRequestedData, PasswordResetRequestedData, RematchRequestedData, RequestEventData, TranscriptUploadedData };

@@ -6,6 +6,7 @@ import { nightlyCollegeTransmissionFunction } from "./functions/nightly-college-
 import { notificationDigestsFunction } from "./functions/notification-digests";
 import { notifyRequestToProcessFunction } from "./functions/notify-request-to-process";
 import { pendingAlertsFunction } from "./functions/pending-alerts";
+import { sendPasswordResetFunction } from "./functions/send-password-reset";
 import { slaAgeingAlertsFunction } from "./functions/sla-ageing-alerts";
 import { processTranscriptFunction } from "./functions/process-transcript";
 import { reconcileBackgroundWorkFunction } from "./functions/reconcile-background-work";
@@ -28,4 +29,5 @@ export const functions = [
   pendingAlertsFunction,
   slaAgeingAlertsFunction,
   notifyRequestToProcessFunction,
+  sendPasswordResetFunction,
 ];

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "@/lib/database-url.mjs";
+import { checkTrustedProxies } from "@/lib/auth/client-address";
 
 // Every setting of the app, validated once. A missing or bad value stops start-up with a message naming it.
 // `.env.example` lists each one with a safe default.
@@ -47,11 +48,37 @@ const schema = z
     // Whether an SIS or college endpoint may be plain HTTP to this machine (localhost, 127.0.0.1, [::1]): "true" or
     // "false"; unset, allowed outside production only. The demo turns it on for its local test doubles.
     TRMS_ALLOW_LOOPBACK_HTTP: optionalString.pipe(z.enum(["true", "false"], "must be true or false").optional()),
+    // The reverse proxies whose X-Forwarded-For is believed (addresses, CIDR ranges, or loopback / linklocal /
+    // uniquelocal), comma-separated. Unset: the socket's address is the client's (lib/auth/client-address.ts).
+    TRUSTED_PROXIES: optionalString.pipe(
+      z
+        .string()
+        .refine((v) => {
+          try {
+            checkTrustedProxies(v);
+            return true;
+          } catch {
+            return false;
+          }
+        }, "must be addresses, CIDR ranges or loopback, linklocal, uniquelocal, separated by commas")
+        .optional(),
+    ),
   })
   .transform((env, ctx) => {
+    const building = process.env.NEXT_PHASE === "phase-production-build";
+    if (env.NODE_ENV === "production" && !building) {
+      // A production process talks to a real Inngest server, signed: never to a dev server, never unsigned.
+      if (env.INNGEST_DEV) {
+        ctx.addIssue({ code: "custom", path: ["INNGEST_DEV"], message: "must not be set in production (it turns off request signing)" });
+        return z.NEVER;
+      }
+      if ((env.INNGEST_EVENT_KEY || env.INNGEST_BASE_URL) && !env.INNGEST_SIGNING_KEY) {
+        ctx.addIssue({ code: "custom", path: ["INNGEST_SIGNING_KEY"], message: "is required in production when an Inngest server is configured" });
+        return z.NEVER;
+      }
+    }
     if (!env.AUTH_SECRET) {
       // `next build` loads route modules without the deployment's secrets; the server checks again at start-up.
-      const building = process.env.NEXT_PHASE === "phase-production-build";
       if (env.NODE_ENV === "production" && !building) {
         ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production" });
         return z.NEVER;

@@ -117,7 +117,7 @@ async function main() {
   await phase("start", async () => {
     const app = track(
       "app",
-      spawn(bin("next"), ["start", "-p", String(port)], {
+      spawn(process.execPath, [path.join(projectRoot, "scripts/serve.mjs"), "-p", String(port)], {
         cwd: projectRoot,
         stdio: "inherit",
         env: { ...buildEnv, PORT: String(port) },

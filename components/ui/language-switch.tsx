@@ -1,12 +1,13 @@
 "use client";
 
-import { Suspense } from "react";
+import { Suspense, type MouseEvent } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
 import { usePathname } from "@/lib/i18n/navigation";
 
-// A plain link (works without JavaScript) to the same page and query in the other language, through
-// /api/language, which remembers the choice (cookie, and the user's profile when signed in).
+// A link to the same page and query in the other language. Clicked, it POSTs the choice to /api/language (the
+// cookie, and the signed-in user's profile), then goes to the page; followed without JavaScript, the GET only sets
+// the cookie (a GET changes nothing stored).
 export function LanguageSwitch() {
   return (
     <Suspense fallback={<SwitchLink query="" />}>
@@ -27,8 +28,18 @@ function SwitchLink({ query }: { query: string }) {
   const target = locale === "en" ? "fr" : "en";
   const next = `/${target}${pathname === "/" ? "" : pathname}${query ? `?${query}` : ""}`;
   const href = `/api/language?${new URLSearchParams({ to: target, next }).toString()}`;
+  async function onClick(event: MouseEvent<HTMLAnchorElement>) {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    try {
+      await fetch("/api/language", { method: "POST", body: new URLSearchParams({ to: target, next }), redirect: "manual", credentials: "same-origin" });
+      window.location.assign(next);
+    } catch {
+      window.location.assign(href);
+    }
+  }
   return (
-    <a href={href} lang={target} hrefLang={target} title={t("languageSwitchLabel")} className="font-medium">
+    <a href={href} onClick={onClick} lang={target} hrefLang={target} title={t("languageSwitchLabel")} className="font-medium">
       {t("languageSwitch")}
     </a>
   );

@@ -1,15 +1,17 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { signIn, signOut } from "@/lib/auth/auth";
+import { auth, signIn, signOut } from "@/lib/auth/auth";
+import { clientAddress } from "@/lib/auth/client-address";
 import type { Locale } from "@/lib/i18n/routing";
 import { safeReturnPath } from "@/lib/i18n/safe-return-path";
 import { checkForm, ForgotFormSchema, NewPasswordFormSchema, SignInFormSchema } from "@/lib/server/auth/auth-forms";
 import { changePassword } from "@/lib/server/auth/change-password";
 import { mustChangePassword } from "@/lib/server/auth/load-actor";
 import { requestPasswordReset, resetPassword } from "@/lib/server/auth/password-reset";
+import { endSession } from "@/lib/server/auth/sessions";
 import { formAction, publicFormAction } from "./pipeline";
 import type { ActionResult } from "./result";
 
@@ -41,6 +43,8 @@ export const loginAction = publicFormAction(
 );
 
 export const logoutAction = publicFormAction({}, async (_input, { locale }) => {
+  // The session row goes first: a copy of the cookie signs no one in after this.
+  await endSession((await auth())?.sessionId);
   await signOut({ redirect: false });
   redirect(`/${locale}/login?signedOut=1`);
 });
@@ -48,8 +52,9 @@ export const logoutAction = publicFormAction({}, async (_input, { locale }) => {
 export const forgotAction = publicFormAction({ fields: ["email"], echo: ["email"] }, async (input) => {
   const form = checkForm(ForgotFormSchema, input);
   if (!form.ok) return { ok: false, fieldErrors: form.fieldErrors };
-  await requestPasswordReset({ email: form.data.email });
-  // The same answer whether or not the address belongs to an account.
+  const result = await requestPasswordReset({ email: form.data.email, address: clientAddress(await headers()) });
+  if (!result.ok) return { ok: false, messageKey: "auth.forgotThrottled", values: { minutes: Math.max(1, Math.ceil(result.retryAfterMs / 60_000)) } };
+  // The same answer, as fast, whether or not the address belongs to an account.
   return { ok: true, messageKey: "auth.forgotSent" };
 });
 
@@ -69,8 +74,10 @@ export const changePasswordAction = formAction(
   async (input, { actor, locale }) => {
     const form = checkForm(NewPasswordFormSchema, input);
     if (!form.ok) return { ok: false, fieldErrors: form.fieldErrors };
-    const result = await changePassword({ actor, current: input.current || undefined, next: form.data.password });
+    const result = await changePassword({ actor, current: input.current || undefined, next: form.data.password, sessionId: actor.sessionId });
     if (!result.ok) {
+      if (result.reason === "throttled")
+        return { ok: false, messageKey: "auth.passwordThrottled", values: { minutes: Math.max(1, Math.ceil(result.retryAfterMs / 60_000)) } };
       if (result.reason === "currentWrong") return { ok: false, fieldErrors: { current: ["auth.currentPasswordWrong"] } };
       return { ok: false, fieldErrors: { password: result.problems.map((p) => `auth.problems.${p}`) } };
     }

@@ -19,7 +19,8 @@ export const GENERIC_ERROR = { ok: false, messageKey: "errors.generic" } as cons
 export const STALE_FORM = { ok: false, messageKey: "errors.staleForm" } as const satisfies ActionResult;
 
 export type ActionContext = {
-  actor: Actor;
+  /** The signed-in user, with the id of this browser's session. */
+  actor: Actor & { sessionId?: string };
   /** The page's language (for the values put into messages); never used for anything but wording. */
   locale: Locale;
   form: FormData;
@@ -65,7 +66,7 @@ export function publicFormAction<F extends string, R extends ActionResult = Acti
 // The pipeline's own answers (SESSION_ENDED, FORBIDDEN, GENERIC_ERROR) are plain ActionResults, which every richer
 // state extends with optional fields only.
 async function run<F extends string, R extends ActionResult>(spec: Spec<F>, form: FormData, handler: Handler<F, R>): Promise<R> {
-  let actor: Actor;
+  let actor: Actor & { sessionId?: string };
   try {
     actor = await actorOrThrow(spec.roles, { allowTemporaryPassword: spec.allowTemporaryPassword });
   } catch (error) {

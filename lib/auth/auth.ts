@@ -3,11 +3,13 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { authenticate } from "@/lib/server/auth/authenticate";
+import { createSession } from "@/lib/server/auth/sessions";
 import { clientAddress } from "./client-address";
 
 // Username + password sign-in with JWT sessions in an httpOnly, SameSite=Lax cookie. The JWT carries only the user
-// id and a session version; the guard (lib/auth/guard.ts) reloads the user on every request, so deactivating a
-// user or resetting a password ends their sessions at once.
+// id, a session version and the id of a server-side session row (lib/server/auth/sessions.ts); the guard
+// (lib/auth/guard.ts) reloads the user and the row on every request, so signing out, deactivating a user or
+// resetting or changing a password ends those sessions at once.
 
 export const SESSION_MAX_AGE_S = 8 * 60 * 60;
 
@@ -49,7 +51,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = CredentialsSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
         const result = await authenticate({ ...parsed.data, address: clientAddress(request.headers) });
-        if (result.ok) return { id: result.userId, sessionVersion: result.sessionVersion };
+        if (result.ok) return { id: result.userId, sessionVersion: result.sessionVersion, sessionId: await createSession(result.userId) };
         if (result.reason === "throttled") throw new ThrottledSignIn(result.retryAfterMs);
         throw new InvalidCredentials();
       },
@@ -60,11 +62,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (user) {
         token.sub = user.id;
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        token.sid = (user as { sessionId?: string }).sessionId ?? "";
       }
       return token;
     },
     session({ session, token }) {
-      return { ...session, userId: token.sub ?? "", sessionVersion: typeof token.sv === "number" ? token.sv : -1 };
+      return {
+        ...session,
+        userId: token.sub ?? "",
+        sessionVersion: typeof token.sv === "number" ? token.sv : -1,
+        sessionId: typeof token.sid === "string" ? token.sid : "",
+      };
     },
   },
 });
@@ -73,5 +81,6 @@ declare module "next-auth" {
   interface Session {
     userId: string;
     sessionVersion: number;
+    sessionId: string;
   }
 }

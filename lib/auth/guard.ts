@@ -8,12 +8,12 @@ import { auth } from "./auth";
 import type { Actor, Role } from "./roles";
 
 /** The signed-in user, reloaded from the database once per request; null when signed out or the session ended. */
-export const getActor = cache(async (): Promise<Actor | null> => {
+export const getActor = cache(async (): Promise<(Actor & { sessionId: string }) | null> => {
   const session = await auth();
   if (!session?.userId) return null;
-  const actor = await loadActor(session.userId);
+  const actor = await loadActor(session.userId, session.sessionId ?? "");
   if (!actor || actor.sessionVersion !== session.sessionVersion) return null;
-  return actor;
+  return { ...actor, sessionId: session.sessionId };
 });
 
 /**
@@ -60,7 +60,7 @@ export class ForbiddenError extends Error {
  * For server actions and route handlers: the actor, or an error that says which of the two it is (never a redirect to
  * a page): SessionEndedError, or ForbiddenError when `roles` does not include the actor's.
  */
-export async function actorOrThrow(roles?: readonly Role[], options: { allowTemporaryPassword?: boolean } = {}): Promise<Actor> {
+export async function actorOrThrow(roles?: readonly Role[], options: { allowTemporaryPassword?: boolean } = {}): Promise<Actor & { sessionId?: string }> {
   const actor = await getActor();
   if (!actor || (actor.mustChangePassword && !options.allowTemporaryPassword)) throw new SessionEndedError();
   if (roles && !roles.includes(actor.role)) throw new ForbiddenError();

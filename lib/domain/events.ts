@@ -22,6 +22,7 @@ export const RematchRequestedData = z.object({ boardId: id, runId: id });
 export const EmailQueuedData = z.object({ emailId: id });
 export const BatchReadyData = z.object({ batchId: z.string().min(1).max(60), collegeCode: z.string().min(1).max(8) });
 export const JobRunRequestedData = z.object({ requestedBy: z.string().min(1).max(100) });
+export const PasswordResetRequestedData = z.object({ email: z.string().min(1).max(254) });
 
 export const EVENT_NAMES = {
   /** A request arrived through the intake API (contracts §5). Auto-TRMS consumes it. */
@@ -38,6 +39,8 @@ export const EVENT_NAMES = {
   requestToProcess: "transcript/request.to_process",
   /** A transmission batch is built (or left by a failed night): the delivery function sends it to its college. */
   batchReady: "transmission/batch.ready",
+  /** Someone asked for a reset link for an address ("Forgot password"): the function emails its accounts, if any. */
+  passwordResetRequested: "auth/password-reset.requested",
 } as const;
 
 /** An event as the outbox stores it. `subject` names what it is about, for the reconciler ("file:<id>"). */
@@ -83,6 +86,14 @@ export const rematchRequestedEvent = (data: z.infer<typeof RematchRequestedData>
   name: EVENT_NAMES.rematchRequested,
   data,
   subject: `rematch:${data.runId}`,
+});
+
+/** One per form sent (the id is random): the same cost whether or not the address has an account. */
+export const passwordResetRequestedEvent = (email: string, requestId: string): OutgoingEvent => ({
+  id: `password-reset-${requestId}`,
+  name: EVENT_NAMES.passwordResetRequested,
+  data: { email },
+  subject: null,
 });
 
 export const emailQueuedEvent = (emailId: string): OutgoingEvent => ({

@@ -66,3 +66,25 @@ function activeFailures(state: ThrottleState, now: Date, policy: ThrottlePolicy)
   if (windowOver && blockOver && now.getTime() - state.blockedUntil!.getTime() > policy.windowMs) return 0;
   return state.failures;
 }
+
+// "Forgot password" (docs/decisions/0020) counts every form sent, not failures. Per address of the client: a school
+// office may share one, so ten in a quarter of an hour. Per email address: three links in an hour, then a quiet hour — past
+// that, the form answers as always but sends nothing more (nobody floods an inbox, and nothing tells whether the
+// address has an account).
+export const FORGOT_ADDRESS_POLICY: ThrottlePolicy = {
+  windowMs: 15 * 60_000,
+  slowAfter: 1_000,
+  slowDelayMs: 0,
+  blockAfter: 10,
+  baseBlockMs: 15 * 60_000,
+  maxBlockMs: 60 * 60_000,
+};
+
+export const FORGOT_EMAIL_POLICY: ThrottlePolicy = {
+  windowMs: 60 * 60_000,
+  slowAfter: 1_000,
+  slowDelayMs: 0,
+  blockAfter: 3,
+  baseBlockMs: 60 * 60_000,
+  maxBlockMs: 6 * 60 * 60_000,
+};

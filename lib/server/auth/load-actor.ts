@@ -2,16 +2,21 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/roles";
 
-/** The user as every guard and scope filter sees them; null for an unknown or deactivated user. */
-export async function loadActor(userId: string): Promise<(Actor & { sessionVersion: number }) | null> {
+/**
+ * The user as every guard and scope filter sees them; null for an unknown or deactivated user, or, given a session
+ * id, when that session has ended (signed out, or ended by a password change) or expired.
+ */
+export async function loadActor(userId: string, sessionId?: string): Promise<(Actor & { sessionVersion: number }) | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
     include: {
+      ...(sessionId !== undefined ? { sessions: { where: { id: sessionId, expiresAt: { gt: new Date() } }, select: { id: true } } } : {}),
       board: { select: { id: true, number: true, nameEn: true, nameFr: true, autoTrmsEnabled: true } },
       school: { select: { id: true, mident: true, nameEn: true, nameFr: true } },
     },
   });
   if (!user || !user.active) return null;
+  if (sessionId !== undefined && (!sessionId || (user as { sessions?: unknown[] }).sessions?.length !== 1)) return null;
   return {
     id: user.id,
     username: user.username,
