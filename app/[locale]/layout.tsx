@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider, hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
@@ -21,6 +22,9 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
+  // Every page is rendered per request with the nonce of its Content-Security-Policy (proxy.ts): Next reads it from
+  // the request and puts it on its scripts; reading it here keeps any page from being prerendered without it.
+  await headers();
   return (
     <html lang={locale}>
       <body className="min-h-screen antialiased">

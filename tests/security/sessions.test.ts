@@ -64,7 +64,10 @@ describe("sessions", () => {
     signInAs(user);
     const here = (await currentSessionId())!;
     const where = await redirectOf(() =>
-      changePasswordAction(initialActionResult, form({ locale: "en", current: "Demo-School2-2026!", password: "Changed-Elsewhere-2026!", confirm: "Changed-Elsewhere-2026!" })),
+      changePasswordAction(
+        initialActionResult,
+        form({ locale: "en", current: "Demo-School2-2026!", password: "Changed-Elsewhere-2026!", confirm: "Changed-Elsewhere-2026!" }),
+      ),
     );
     expect(where).toContain("/en/requests");
     expect(await getActor()).not.toBeNull();
@@ -96,7 +99,10 @@ describe("sessions", () => {
     // Blocked even for the right password, until the block lifts.
     expect(last).toMatchObject({ ok: false, reason: "throttled" });
     signInAs(actor);
-    const answer = await changePasswordAction(initialActionResult, form({ locale: "fr", current: "Demo-Board-2026!", password: "Whatever-New-2026!", confirm: "Whatever-New-2026!" }));
+    const answer = await changePasswordAction(
+      initialActionResult,
+      form({ locale: "fr", current: "Demo-Board-2026!", password: "Whatever-New-2026!", confirm: "Whatever-New-2026!" }),
+    );
     expect(answer).toMatchObject({ ok: false, messageKey: "auth.passwordThrottled" });
   });
 
@@ -160,7 +166,8 @@ describe("forgot password", () => {
     expect(answers[10]).toMatchObject({ ok: false, messageKey: "auth.forgotThrottled" });
 
     const email = "flooded@example.org";
-    const events = async () => (await db.outboxEvent.findMany({ where: { name: "auth/password-reset.requested" } })).filter((e) => e.data.includes(email)).length;
+    const events = async () =>
+      (await db.outboxEvent.findMany({ where: { name: "auth/password-reset.requested" } })).filter((e) => e.data.includes(email)).length;
     const results = [];
     for (let i = 0; i < 6; i += 1) results.push(await requestPasswordReset({ email, address: `192.0.2.${100 + i}` }));
     expect(results.every((r) => r.ok)).toBe(true);

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { z } from "zod";
 import { OEN_FORMAT } from "@/lib/domain/oen";
+import { unsafeTextProblem } from "@/lib/domain/safe-text";
 
 // The body of POST /api/v1/transcript-requests (contracts §5). Strict: unknown fields, wrong types and impossible
 // values are refused with a message per field, in English (the caller is another system, not a person).
@@ -30,7 +31,27 @@ const isoDate = z.string().regex(ISO_DATE, "must be a date YYYY-MM-DD").refine(i
 
 const dateTime = z.iso.datetime({ offset: true, error: DATE_TIME_HINT });
 
-const requiredName = z.string().trim().min(1, "must not be empty").max(NAME_MAX, `must be at most ${NAME_MAX} characters`);
+// Dates the service can have seen (docs/decisions/0020): nothing before 2000, nothing in the future but a day of
+// clock difference. A year 0050 or 1000 once broke the pages and cost seconds of business-day counting.
+export const EARLIEST_DATE = "2000-01-01";
+const dayMs = 86_400_000;
+const withinService = (latestMs: number) => (s: string) => {
+  const t = Date.parse(s.length === 10 ? `${s}T12:00:00Z` : s);
+  return Number.isFinite(t) && t >= Date.parse(`${EARLIEST_DATE}T00:00:00Z`) - dayMs && t <= Date.now() + latestMs;
+};
+const paidAtDate = dateTime.refine(withinService(dayMs), `must be between ${EARLIEST_DATE} and now`);
+// A Send-at-End-of-Semester date is ahead, but not years ahead.
+const SEND_AFTER_MAX_MS = 2 * 366 * dayMs;
+
+/** A one-line text: no control or bidirectional characters, not only invisible ones. */
+const safeText = (schema: z.ZodString) =>
+  schema.superRefine((value, ctx) => {
+    const problem = unsafeTextProblem(value);
+    if (problem === "controlCharacters") ctx.addIssue({ code: "custom", message: "must not contain control or bidirectional characters" });
+    else if (problem === "invisibleOnly") ctx.addIssue({ code: "custom", message: "must contain visible characters" });
+  });
+
+const requiredName = safeText(z.string().trim().min(1, "must not be empty").max(NAME_MAX, `must be at most ${NAME_MAX} characters`));
 // Optional fields may be omitted or null; an empty string is a mistake in the caller, not "none".
 const optional = <T extends z.ZodType>(schema: T) => schema.nullable().default(null);
 
@@ -49,9 +70,9 @@ const ApplicantSchema = z
     gender: z.enum(["MALE", "FEMALE", "X"], "must be MALE, FEMALE or X"),
     // 000000000 is what the application sends when the applicant does not know their OEN.
     oen: optional(z.string().regex(OEN_FORMAT, "must be 9 digits")).meta({ description: "Ontario Education Number; 000000000 or null when unknown." }),
-    studentNumber: optional(z.string().trim().min(1, "must not be empty").max(NUMBER_MAX_DIGITS, `must be at most ${NUMBER_MAX_DIGITS} characters`)),
+    studentNumber: optional(safeText(z.string().trim().min(1, "must not be empty").max(NUMBER_MAX_DIGITS, `must be at most ${NUMBER_MAX_DIGITS} characters`))),
     email: z.string().trim().max(EMAIL_MAX, `must be at most ${EMAIL_MAX} characters`).pipe(z.email("must be an email address")),
-    phone: optional(z.string().trim().min(1, "must not be empty").max(PHONE_MAX, `must be at most ${PHONE_MAX} characters`)),
+    phone: optional(safeText(z.string().trim().min(1, "must not be empty").max(PHONE_MAX, `must be at most ${PHONE_MAX} characters`))),
     preferredLanguage: z.enum(["en", "fr"], "must be en or fr"),
   })
   .register(intakeSchemas, { id: "Applicant" });
@@ -61,10 +82,14 @@ export const IntakeRequestSchema = z
     requestNumber: digits("a request number").meta({ description: "Unique per request; the idempotency key.", examples: ["100200300"] }),
     accountNumber: digits("an account number").meta({ description: "The applicant's account.", examples: ["30045678"] }),
     requestType: z.enum(["ORIGINAL", "REISSUE"], "must be ORIGINAL or REISSUE"),
-    paidAt: dateTime.meta({ description: "With a UTC offset or Z.", examples: ["2026-01-15T14:03:00-05:00"] }),
+    paidAt: paidAtDate.meta({ description: `With a UTC offset or Z; between ${EARLIEST_DATE} and now.`, examples: ["2026-01-15T14:03:00-05:00"] }),
     sendOption: z.enum(["SEND_NOW", "END_OF_SEMESTER"], "must be SEND_NOW or END_OF_SEMESTER"),
     // A date (the start of that day in Toronto) or a date-time with an offset.
-    sendAfter: optional(z.union([isoDate, dateTime], "must be a date YYYY-MM-DD or an ISO 8601 date-time with a UTC offset")).meta({
+    sendAfter: optional(
+      z
+        .union([isoDate, dateTime], "must be a date YYYY-MM-DD or an ISO 8601 date-time with a UTC offset")
+        .refine(withinService(SEND_AFTER_MAX_MS), `must be between ${EARLIEST_DATE} and two years from now`),
+    ).meta({
       description:
         "Required (not null) when sendOption is END_OF_SEMESTER, null or absent otherwise: a date YYYY-MM-DD (the start of that day in Toronto) or a date-time with an offset.",
       examples: ["2026-06-30", null],
@@ -76,6 +101,7 @@ export const IntakeRequestSchema = z
     lastAttended: z
       .string()
       .regex(YEAR_MONTH, "must be a year and month YYYY-MM")
+      .refine((s) => s >= "1950-01" && s <= `${new Date().getUTCFullYear() + 1}-12`, "must be between 1950-01 and next year")
       .meta({ description: "Year and month.", examples: ["2022-06"] }),
     applicant: ApplicantSchema,
     destinations: z
@@ -112,7 +138,8 @@ export function parseIntakeRequest(body: unknown): IntakeParseResult {
     error: (issue) => (issue.code === "invalid_type" && issue.input === undefined ? "is required" : undefined),
   });
   if (result.success) return { ok: true, data: result.data };
-  const fieldErrors: FieldErrors = {};
+  // No prototype: a field named "constructor" or "__proto__" is a key like any other.
+  const fieldErrors: FieldErrors = Object.create(null) as FieldErrors;
   const add = (path: readonly PropertyKey[], message: string) => {
     const key = path.length > 0 ? path.map(String).join(".") : "body";
     (fieldErrors[key] ??= []).push(message);

@@ -40,12 +40,13 @@ export function kindOfContent(bytes: Uint8Array): "PDF" | "XML" {
   return PDF_MAGIC.every((b, i) => bytes[i] === b) ? "PDF" : "XML";
 }
 
-const UNSAFE_NAME_CHARS = /[\u0000-\u001f\u007f<>:"/\\|?*]/g;
+const UNSAFE_NAME_CHARS = /[\u0000-\u001f\u007f-\u009f<>:"/\\|?*]/g;
 
 /** The user's file name, only for display: no folders, no control or reserved characters, bounded. */
 export function sanitizeFileName(name: string, kind: "XML" | "PDF"): string {
   const base = name.split(/[/\\]/).pop() ?? "";
-  const clean = base.normalize("NFC").replace(UNSAFE_NAME_CHARS, "_").replace(/\s+/g, " ").trim().slice(0, 200);
+  // Invisible format and bidirectional characters go too ("invoice\u202Efdp.exe" would read "invoiceexe.pdf").
+  const clean = base.normalize("NFC").replace(UNSAFE_NAME_CHARS, "_").replace(/\p{Cf}/gu, "").replace(/\s+/g, " ").trim().slice(0, 200);
   return clean === "" || /^\.+$/.test(clean) ? `transcript.${kind === "PDF" ? "pdf" : "xml"}` : clean;
 }
 
