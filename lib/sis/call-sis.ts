@@ -1,6 +1,7 @@
 import "server-only";
 import http from "node:http";
 import https from "node:https";
+import { guardedLookup, outboundPolicy, refusedLiteralHost, type OutboundPolicy } from "@/lib/http/outbound-address";
 import { createLimiter, type Limiter } from "./limiter";
 import { isFinalAnswer, mapSisAnswer, SIS_MAX_ANSWER_BYTES, SIS_TIMEOUT_MS, sisBackoffMs, type SisAnswer, type SisQuery } from "./protocol";
 
@@ -45,7 +46,7 @@ export type SisAttempt = { ok: true; status: number; contentType: string | null;
 const agents = { "http:": new http.Agent({ keepAlive: true }), "https:": new https.Agent({ keepAlive: true }) };
 
 /** One HTTP attempt, no retry; redirects are not followed. Never throws: a timeout or a network error is a result. */
-export function postToSis(options: { url: string; secret: string; body: unknown; timeoutMs: number }): Promise<SisAttempt> {
+export function postToSis(options: { url: string; secret: string; body: unknown; timeoutMs: number; policy?: OutboundPolicy }): Promise<SisAttempt> {
   let target: URL;
   try {
     target = new URL(options.url);
@@ -54,6 +55,9 @@ export function postToSis(options: { url: string; secret: string; body: unknown;
   }
   const protocol = target.protocol;
   if (protocol !== "http:" && protocol !== "https:") return Promise.resolve({ ok: false, failure: "network" });
+  // Only addresses the policy allows, checked on the address connected to (lib/http/outbound-address.ts).
+  const policy = options.policy ?? outboundPolicy();
+  if (refusedLiteralHost(target, policy)) return Promise.resolve({ ok: false, failure: "network" });
   const signal = AbortSignal.timeout(options.timeoutMs);
   const payload = Buffer.from(JSON.stringify(options.body), "utf8");
   return new Promise<SisAttempt>((resolve) => {
@@ -69,6 +73,7 @@ export function postToSis(options: { url: string; secret: string; body: unknown;
       {
         method: "POST",
         agent: agents[protocol],
+        lookup: guardedLookup(policy),
         signal,
         headers: {
           authorization: `Bearer ${options.secret}`,

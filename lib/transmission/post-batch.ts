@@ -1,6 +1,7 @@
 import "server-only";
 import http from "node:http";
 import https from "node:https";
+import { guardedLookup, outboundPolicy, refusedLiteralHost, type OutboundPolicy } from "@/lib/http/outbound-address";
 import { pipeline } from "node:stream/promises";
 import type { Readable } from "node:stream";
 
@@ -23,6 +24,7 @@ export function postBatch(options: {
   body: () => Readable;
   contentLength: number;
   timeoutMs: number;
+  policy?: OutboundPolicy;
 }): Promise<BatchAnswer> {
   let target: URL;
   try {
@@ -31,6 +33,10 @@ export function postBatch(options: {
     return Promise.resolve({ ok: false, failure: "network", detail: "not a URL" });
   }
   if (target.protocol !== "http:" && target.protocol !== "https:") return Promise.resolve({ ok: false, failure: "network", detail: "not http or https" });
+  // Only addresses the policy allows, checked on the address connected to (lib/http/outbound-address.ts).
+  const policy = options.policy ?? outboundPolicy();
+  const literal = refusedLiteralHost(target, policy);
+  if (literal) return Promise.resolve({ ok: false, failure: "network", detail: `connections to ${literal} are not allowed` });
   const signal = AbortSignal.timeout(options.timeoutMs);
   return new Promise<BatchAnswer>((resolve) => {
     let settled = false;
@@ -45,6 +51,7 @@ export function postBatch(options: {
       {
         method: "POST",
         agent: agents[target.protocol as "http:" | "https:"],
+        lookup: guardedLookup(policy),
         signal,
         headers: {
           ...options.headers,
