@@ -1,4 +1,5 @@
 import "server-only";
+import { pdfQueue } from "@/lib/server/pdf/render-queue";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/roles";
 import { seesManySchools } from "@/lib/auth/roles";
@@ -17,17 +18,16 @@ import { exportBatches, type ExportRow } from "./export-rows";
  */
 export const PDF_MAX_ROWS = 1000;
 
-export type RequestsPdfOptions = { actor: Actor; search: RequestSearch; locale: Locale; now?: Date; maxRows?: number };
+export type RequestsPdfOptions = {
+  actor: Actor;
+  search: RequestSearch;
+  locale: Locale;
+  now?: Date;
+  maxRows?: number;
+  /** The request's: a client that went away while waiting for its turn is dropped (lib/server/pdf/render-queue.ts). */
+  signal?: AbortSignal;
+};
 export type RequestsPdf = { pdf: Buffer; pages: number; rows: number; total: number; capped: boolean };
-
-// One PDF rendered at a time per process: layout is CPU-bound and memory-hungry, and two at once would only
-// share the same CPU while holding twice the memory.
-let queue: Promise<unknown> = Promise.resolve();
-function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-  const run = queue.then(work, work);
-  queue = run.catch(() => undefined);
-  return run;
-}
 
 const SORT_LABEL: Record<SortKey, string> = {
   requestDate: "columns.requestDate",
@@ -145,6 +145,6 @@ export async function requestsPdf(options: RequestsPdfOptions): Promise<Requests
     rows,
     pageLabel: (page, pages) => t("common.page", { page, pages }),
   };
-  const { pdf, pages } = await oneAtATime(() => renderRequestsReport(data));
+  const { pdf, pages } = await pdfQueue.run(options.actor.id, () => renderRequestsReport(data), options.signal);
   return { pdf, pages, rows: rows.length, total, capped: more };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { pdfQueue } from "@/lib/server/pdf/render-queue";
 import type { Actor } from "@/lib/auth/roles";
 import { TORONTO_TZ } from "@/lib/domain/business-days";
 import { readableTranscript, type PreviewTranslate } from "@/lib/domain/pesc/readable";
@@ -15,17 +16,11 @@ export type TranscriptPdfOptions = {
   pendingId?: string;
   locale: Locale;
   now?: Date;
+  /** The request's: a client that went away while waiting for its turn is dropped (lib/server/pdf/render-queue.ts). */
+  signal?: AbortSignal;
 };
 
 export type TranscriptPdf = { pdf: Buffer; fileName: string };
-
-// One PDF laid out at a time per process, as for the requests report: layout is CPU-bound.
-let queue: Promise<unknown> = Promise.resolve();
-function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-  const run = queue.then(work, work);
-  queue = run.catch(() => undefined);
-  return run;
-}
 
 /**
  * The readable transcript of a request as a PDF in `locale`, from the user's pending upload or the request's
@@ -43,18 +38,21 @@ export async function transcriptPdf(options: TranscriptPdfOptions): Promise<Tran
   const tp: PreviewTranslate = (key, values) => t(`transcriptPreview.${key}`, values);
   const model = readableTranscript(found.transcript, locale, tp);
   const instant = new Intl.DateTimeFormat(locale === "fr" ? "fr-CA" : "en-CA", { dateStyle: "long", timeStyle: "short", timeZone: TORONTO_TZ });
-  const pdf = await oneAtATime(() =>
-    renderTranscriptDocument({
-      lang: locale,
-      title: `${t("transcriptPreview.pdf.title")} / ${tOther("transcriptPreview.pdf.title")}`,
-      meta: [t("transcriptPreview.pdf.request", { reference: found.referenceNumber }), t("transcriptPreview.pdf.generatedAt", { date: instant.format(now) })],
-      source: receivedAt ? t("transcriptPreview.pdf.current", { date: instant.format(receivedAt) }) : t("transcriptPreview.pdf.pending"),
-      pending: receivedAt === null,
-      model,
-      noCourses: t("transcriptPreview.noCourses"),
-      none: t("common.none"),
-      pageLabel: (page, pages) => t("transcriptPreview.pdf.page", { page, pages }),
-    }),
+  const pdf = await pdfQueue.run(
+    actor.id,
+    () =>
+      renderTranscriptDocument({
+        lang: locale,
+        title: `${t("transcriptPreview.pdf.title")} / ${tOther("transcriptPreview.pdf.title")}`,
+        meta: [t("transcriptPreview.pdf.request", { reference: found.referenceNumber }), t("transcriptPreview.pdf.generatedAt", { date: instant.format(now) })],
+        source: receivedAt ? t("transcriptPreview.pdf.current", { date: instant.format(receivedAt) }) : t("transcriptPreview.pdf.pending"),
+        pending: receivedAt === null,
+        model,
+        noCourses: t("transcriptPreview.noCourses"),
+        none: t("common.none"),
+        pageLabel: (page, pages) => t("transcriptPreview.pdf.page", { page, pages }),
+      }),
+    options.signal,
   );
   const fileName = `${locale === "fr" ? "releve-de-notes" : "transcript"}-${found.referenceNumber}.pdf`;
   return { pdf, fileName };

@@ -3,6 +3,7 @@ import { torontoDate } from "@/lib/domain/business-days";
 import { exportFileName } from "@/lib/domain/csv";
 import { downloadHeaders, readExportRequest } from "@/lib/server/exports/export-request";
 import { requestsPdf } from "@/lib/server/exports/requests-pdf";
+import { pdfQueueAnswer } from "@/lib/server/pdf/queue-answer";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,14 @@ export async function GET(request: NextRequest) {
   if (!read.ok) return read.response;
   const { actor, search, locale } = read;
   const now = new Date();
-  const { pdf } = await requestsPdf({ actor, search, locale, now });
+  let pdf: Buffer;
+  try {
+    ({ pdf } = await requestsPdf({ actor, search, locale, now, signal: request.signal }));
+  } catch (error) {
+    const answer = pdfQueueAnswer(error, locale);
+    if (answer) return answer;
+    throw error;
+  }
   const headers = new Headers(downloadHeaders("application/pdf", exportFileName(search, torontoDate(now), "pdf")));
   headers.set("Content-Length", String(pdf.byteLength));
   return new Response(new Uint8Array(pdf), { headers });

@@ -4,6 +4,7 @@ import { actorOrThrow, SessionEndedError } from "@/lib/auth/guard";
 import type { Actor } from "@/lib/auth/roles";
 import { attachmentDisposition } from "@/lib/domain/content-disposition";
 import { LOCALES } from "@/lib/i18n/routing";
+import { pdfQueueAnswer } from "@/lib/server/pdf/queue-answer";
 import { transcriptPdf } from "@/lib/server/transcripts/transcript-pdf";
 
 export const dynamic = "force-dynamic";
@@ -39,7 +40,15 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   });
   if (!query.success) return Response.json({ error: "invalidQuery" }, { status: 400, headers: NO_STORE });
   const { reference } = await params;
-  const found = await transcriptPdf({ actor, referenceNumber: reference, pendingId: query.data.pending, locale: query.data.locale ?? actor.language });
+  const locale = query.data.locale ?? actor.language;
+  let found: Awaited<ReturnType<typeof transcriptPdf>>;
+  try {
+    found = await transcriptPdf({ actor, referenceNumber: reference, pendingId: query.data.pending, locale, signal: request.signal });
+  } catch (error) {
+    const answer = pdfQueueAnswer(error, locale);
+    if (answer) return answer;
+    throw error;
+  }
   if (!found) return Response.json({ error: "not found" }, { status: 404, headers: NO_STORE });
   return new Response(new Uint8Array(found.pdf), {
     headers: {
