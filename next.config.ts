@@ -18,8 +18,10 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {
-    // Transcript uploads go through a server action: 5 MB files (lib/server/uploads) plus the form's other fields.
-    serverActions: { bodySizeLimit: "6mb" },
+    // Transcript uploads go through a server action: 5 MB files (lib/server/uploads) plus the form's other fields. A
+    // file up to this limit gets the action's translated "too large"; above it, proxy.ts answers 413 in the page's
+    // language (MAX_ACTION_BODY_BYTES). Next buffers at most 10 MB of a body for the proxy: stay at or under it.
+    serverActions: { bodySizeLimit: "10mb" },
   },
   async headers() {
     return [

@@ -3,6 +3,7 @@ import { actorOrThrow, ForbiddenError, SessionEndedError } from "@/lib/auth/guar
 import type { Actor, Role } from "@/lib/auth/roles";
 import { describeError } from "@/lib/domain/job-text";
 import { isLocale, routing, type Locale } from "@/lib/i18n/routing";
+import { StorageUnavailableError } from "@/lib/server/uploads/storage";
 import type { ActionResult } from "./result";
 
 // The one pipeline every server action goes through (architecture habit 3, the shape of next-safe-action's
@@ -15,6 +16,8 @@ import type { ActionResult } from "./result";
 export const SESSION_ENDED = { ok: false, messageKey: "auth.sessionExpired" } as const satisfies ActionResult;
 export const FORBIDDEN = { ok: false, messageKey: "errors.forbidden" } as const satisfies ActionResult;
 export const GENERIC_ERROR = { ok: false, messageKey: "errors.generic" } as const satisfies ActionResult;
+/** The answer when the file store is full or read-only: nothing was saved. */
+export const STORAGE_UNAVAILABLE = { ok: false, messageKey: "errors.storageUnavailable" } as const satisfies ActionResult;
 /** The form's answer when the request changed since the page was shown. */
 export const STALE_FORM = { ok: false, messageKey: "errors.staleForm" } as const satisfies ActionResult;
 
@@ -88,6 +91,11 @@ async function guarded<F extends string, R extends ActionResult>(spec: Pick<Spec
   } catch (error) {
     // redirect() and notFound() are thrown: they are answers, not failures.
     unstable_rethrow(error);
+    // A full or read-only file store: nothing was saved, and the user is told so in their language.
+    if (error instanceof StorageUnavailableError) {
+      console.error(`[actions] file store unavailable: ${error.code}`);
+      return (echo ? { ...STORAGE_UNAVAILABLE, fields: echo } : STORAGE_UNAVAILABLE) as R;
+    }
     // One line, no personal data: the values of the form stay out of the log.
     console.error(`[actions] unexpected failure: ${describeError(error)}`);
     return (echo ? { ...GENERIC_ERROR, fields: echo } : GENERIC_ERROR) as R;

@@ -49,5 +49,14 @@ async function writeOutboxFile(message: OutgoingMessage) {
   const dir = path.resolve(process.cwd(), "data", "outbox");
   await fs.mkdir(dir, { recursive: true });
   const stamp = message.createdAt.toISOString().replace(/[:.]/g, "-");
-  await fs.writeFile(path.join(dir, `${stamp}-${message.id}.txt`), `To: ${message.to}\nSubject: ${message.subject}\n\n${message.text}\n`, { mode: 0o600 });
+  // Beside its name first, then renamed: a reader never sees half an email (docs/decisions/0020).
+  const file = path.join(dir, `${stamp}-${message.id}.txt`);
+  const partial = `${file}.partial`;
+  try {
+    await fs.writeFile(partial, `To: ${message.to}\nSubject: ${message.subject}\n\n${message.text}\n`, { mode: 0o600 });
+    await fs.rename(partial, file);
+  } catch (error) {
+    await fs.rm(partial, { force: true }).catch(() => undefined);
+    throw error;
+  }
 }

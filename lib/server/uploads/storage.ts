@@ -28,23 +28,51 @@ export function sha256Hex(bytes: Uint8Array): string {
   return crypto.createHash("sha256").update(bytes).digest("hex");
 }
 
+/**
+ * The store cannot take a file: full (ENOSPC, EDQUOT), read-only (EROFS) or refused (EACCES, EPERM). The action
+ * pipeline answers it with a translated message (docs/decisions/0020); nothing that names the file was committed.
+ */
+export class StorageUnavailableError extends Error {
+  constructor(readonly code: string) {
+    super(`the file store cannot take the file (${code})`);
+    this.name = "StorageUnavailableError";
+  }
+}
+
+const UNAVAILABLE_CODES = new Set(["ENOSPC", "EDQUOT", "EROFS", "EACCES", "EPERM", "EIO", "EMFILE", "ENFILE"]);
+
+function storageError(error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code && UNAVAILABLE_CODES.has(code) ? new StorageUnavailableError(code) : error;
+}
+
+/**
+ * Writes a new file under a generated name: beside its place first (`.partial`, mode 600), flushed, then renamed
+ * into place, so a failed or interrupted write never leaves part of a file under the name; the partial file is
+ * removed when the write fails. The folder is made when it is missing.
+ */
 async function writeNew(storedName: string, bytes: Uint8Array) {
   const full = storedPath(storedName);
-  // "wx": never overwrite; mode 600: readable by the application only. The folder is made when it is missing.
-  let file: fs.FileHandle;
+  const partial = `${full}.${crypto.randomBytes(4).toString("hex")}.partial`;
+  let file: fs.FileHandle | undefined;
   try {
-    file = await fs.open(full, "wx", 0o600);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    await fs.mkdir(path.dirname(full), { recursive: true, mode: 0o700 });
-    file = await fs.open(full, "wx", 0o600);
-  }
-  try {
+    try {
+      file = await fs.open(partial, "wx", 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      await fs.mkdir(path.dirname(full), { recursive: true, mode: 0o700 });
+      file = await fs.open(partial, "wx", 0o600);
+    }
     await file.writeFile(bytes);
     // Flushed to disk before the database row that names it is committed.
     await file.datasync();
-  } finally {
     await file.close();
+    file = undefined;
+    await fs.rename(partial, full);
+  } catch (error) {
+    await file?.close().catch(() => undefined);
+    await fs.rm(partial, { force: true }).catch(() => undefined);
+    throw storageError(error);
   }
 }
 
@@ -65,7 +93,7 @@ export async function writeTranscriptFile(bytes: Uint8Array, now: Date): Promise
 /** Copies a pending file to its permanent place (`<yyyy>/<random>.<ext>`); the pending file is removed later. */
 export async function copyToPermanent(pendingName: string, kind: StoredKind, now: Date): Promise<string> {
   const storedName = `${now.getUTCFullYear()}/${randomName(kind)}`;
-  await writeNew(storedName, await fs.readFile(storedPath(pendingName)));
+  await writeNew(storedName, await readStoredFile(pendingName));
   return storedName;
 }
 
@@ -100,8 +128,13 @@ export type StoredFileWriter = {
 export async function createStoredFileWriter(storedName: string): Promise<StoredFileWriter> {
   const full = storedPath(storedName);
   const partial = `${full}.${crypto.randomBytes(4).toString("hex")}.partial`;
-  await fs.mkdir(path.dirname(full), { recursive: true, mode: 0o700 });
-  const file = await fs.open(partial, "w", 0o600);
+  let file: fs.FileHandle;
+  try {
+    await fs.mkdir(path.dirname(full), { recursive: true, mode: 0o700 });
+    file = await fs.open(partial, "w", 0o600);
+  } catch (error) {
+    throw storageError(error);
+  }
   const hash = crypto.createHash("sha256");
   let size = 0;
   let closed = false;
