@@ -9,7 +9,7 @@ import { routing } from "@/lib/i18n/routing";
 
 // Routing only: locale prefixes, `/` by saved or browser language, and signed-out visitors sent to sign in; and the
 // page's Content-Security-Policy with its nonce (lib/http/security-headers.ts). Authorization happens in every page,
-// action and route handler (lib/auth/guard.ts), never only here. Redirects name no host (a relative Location).
+// action and route handler (lib/auth/guard.ts), never only here.
 const intl = createMiddleware(routing);
 
 const PUBLIC_PAGES = /^\/(en|fr)(\/(login|forgot|reset\/[^/]+))?\/?$/;
@@ -47,28 +47,19 @@ export default function proxy(request: NextRequest) {
   const match = /^\/(en|fr)(\/|$)/.exec(pathname);
   let response: NextResponse;
   if (match && !PUBLIC_PAGES.test(pathname) && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
-    const query = new URLSearchParams({ callbackUrl: pathname + search });
-    response = new NextResponse(null, { status: 307, headers: { Location: `/${match[1]}/login?${query.toString()}` } });
+    const url = request.nextUrl.clone();
+    url.pathname = `/${match[1]}/login`;
+    url.search = "";
+    url.searchParams.set("callbackUrl", pathname + search);
+    // Next makes a redirect to this app's own origin relative before it leaves (its adapter's relativizeURL).
+    response = NextResponse.redirect(url);
   } else {
     response = intl(withNonce);
   }
-  relativeLocation(response, request);
   response.headers.set("Content-Security-Policy", csp);
   const hsts = hstsHeader(process.env.APP_URL);
   if (hsts) response.headers.set("Strict-Transport-Security", hsts);
   return response;
-}
-
-/** A redirect to this app names no host: the browser stays on the address it used. */
-function relativeLocation(response: Response, request: NextRequest) {
-  const location = response.headers.get("location");
-  if (!location) return;
-  try {
-    const url = new URL(location, request.url);
-    if (url.origin === request.nextUrl.origin) response.headers.set("location", url.pathname + url.search);
-  } catch {
-    // not a URL: leave it
-  }
 }
 
 export const config = {

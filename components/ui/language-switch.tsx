@@ -33,10 +33,12 @@ function SwitchLink({ query }: { query: string }) {
     event.preventDefault();
     try {
       await fetch("/api/language", { method: "POST", body: new URLSearchParams({ to: target, next }), redirect: "manual", credentials: "same-origin" });
-      window.location.assign(next);
     } catch {
-      window.location.assign(href);
+      // Not remembered this time; the page in the other language still opens.
     }
+    // A whole new document: every message and the page's lang change, as when the link is followed without JavaScript.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+    window.location.assign(next);
   }
   return (
     <a href={href} onClick={onClick} lang={target} hrefLang={target} title={t("languageSwitchLabel")} className="font-medium">

@@ -3,7 +3,6 @@
 // "fdp.exe", are refused; so is a value made only of invisible format characters (zero-width spaces).
 
 // C0 and C1 controls, and the bidirectional embeddings, overrides and isolates.
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 const INVISIBLE = /[\p{Cf}\p{Z}\s]/gu;
 

@@ -3,7 +3,6 @@ import type { Locale } from "./routing";
 const LOCAL_PAGE = /^\/(en|fr)(\/|$)/;
 // Control characters (a tab or a newline inside a path is dropped by URL parsers, and a browser may then read
 // another host) and backslashes (read as slashes by browsers) never belong in a return path.
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u001f\u007f\\]/;
 
 /**

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_ACCOUNTS, LOGIN_LABELS, loginAs } from "../e2e/fixtures";
+import { DEMO_ACCOUNTS, E2E_INTAKE_API_KEY, LOGIN_LABELS, loginAs } from "../e2e/fixtures";
 
 // The security suite's HTTP checks (docs/decisions/0020), against the real server: headers, redirects that never
 // leave the host, a copied cookie after sign-out, a body over the limit. Findings 1, 3, 8 and 9 of the attack.
@@ -101,5 +101,51 @@ test.describe("limits", () => {
     const en = await request.post("/en/requests", { data: big, headers: { "content-type": "multipart/form-data; boundary=x", "next-action": "x" } });
     expect(en.status()).toBe(413);
     expect(await en.text()).toBe("The file is larger than 5 MB.");
+  });
+});
+
+test.describe("hostile names in pages", () => {
+  test("a name that is markup is shown as text, and nothing runs", async ({ page, request }) => {
+    const requestNumber = `8${String(Date.now()).slice(-8)}`;
+    const firstName = `<img src=x onerror="alert(1)">`;
+    const created = await request.post("/api/v1/transcript-requests", {
+      headers: { Authorization: `Bearer ${E2E_INTAKE_API_KEY}` },
+      data: {
+        requestNumber,
+        accountNumber: `7${requestNumber}`,
+        requestType: "ORIGINAL",
+        paidAt: new Date().toISOString(),
+        sendOption: "SEND_NOW",
+        sendAfter: null,
+        schoolMident: "999999",
+        lastAttended: "2023-06",
+        applicant: {
+          firstName,
+          lastName: `=HYPERLINK("https://evil.example")`,
+          middleName: null,
+          formerLastName: null,
+          dateOfBirth: "2005-03-09",
+          gender: "FEMALE",
+          oen: null,
+          studentNumber: null,
+          email: "hostile.page@example.org",
+          phone: null,
+          preferredLanguage: "en",
+        },
+        destinations: ["SENE"],
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { referenceNumber } = (await created.json()) as { referenceNumber: string };
+    const dialogs: string[] = [];
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await loginAs(page, DEMO_ACCOUNTS.school.username, DEMO_ACCOUNTS.school.password, "en");
+    await page.goto(`/en/requests/${referenceNumber}`);
+    await expect(page.getByText(firstName, { exact: false }).first()).toBeVisible();
+    expect(await page.locator("img[src=x]").count()).toBe(0);
+    expect(dialogs).toEqual([]);
   });
 });

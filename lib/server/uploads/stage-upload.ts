@@ -46,7 +46,13 @@ const UNSAFE_NAME_CHARS = /[\u0000-\u001f\u007f-\u009f<>:"/\\|?*]/g;
 export function sanitizeFileName(name: string, kind: "XML" | "PDF"): string {
   const base = name.split(/[/\\]/).pop() ?? "";
   // Invisible format and bidirectional characters go too ("invoice\u202Efdp.exe" would read "invoiceexe.pdf").
-  const clean = base.normalize("NFC").replace(UNSAFE_NAME_CHARS, "_").replace(/\p{Cf}/gu, "").replace(/\s+/g, " ").trim().slice(0, 200);
+  const clean = base
+    .normalize("NFC")
+    .replace(UNSAFE_NAME_CHARS, "_")
+    .replace(/\p{Cf}/gu, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 200);
   return clean === "" || /^\.+$/.test(clean) ? `transcript.${kind === "PDF" ? "pdf" : "xml"}` : clean;
 }
 
