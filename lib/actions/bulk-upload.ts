@@ -81,6 +81,8 @@ async function rowOf(result: BulkCheckResult, locale: Locale): Promise<BulkFileR
           return { outcome: "refused", messageKey: "bulkUpload.reasons.empty" };
         case "pdf":
           return { outcome: "refused", messageKey: "bulkUpload.reasons.pdf" };
+        case "fileName":
+          return { outcome: "refused", messageKey: "upload.errors.fileName" };
         case "tooLarge":
           return { outcome: "refused", messageKey: "upload.errors.tooLarge", values: { limitMb: result.limit / 1024 / 1024 } };
         case "transcript":

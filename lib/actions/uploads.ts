@@ -31,6 +31,8 @@ export const stageUploadAction = formAction<"referenceNumber" | "expectedVersion
       switch (result.reason) {
         case "noFile":
           return { ok: false, messageKey: "upload.errors.noFile" };
+        case "fileName":
+          return { ok: false, messageKey: "upload.errors.fileName" };
         case "tooLarge":
           return { ok: false, messageKey: "upload.errors.tooLarge", values: { limitMb: LIMIT_MB } };
         case "notBeforeSendAfter":

@@ -88,7 +88,7 @@ beforeAll(async () => {
 describe("staging an upload", () => {
   it("keeps the real PESC file as a pending upload of the user, compared field by field with the request", async () => {
     const before = await snapshot(PESC_REFERENCE);
-    const result = await stage(school, PESC_REFERENCE, PESC_XML, "../../etc/ontario transcript\u0007.xml");
+    const result = await stage(school, PESC_REFERENCE, PESC_XML, "../../etc/ontario transcript?.xml");
     expect(result).toMatchObject({ ok: true, kind: "XML", referenceNumber: PESC_REFERENCE });
     if (!result.ok) return;
     const pending = await db.pendingUpload.findUniqueOrThrow({ where: { id: result.pendingId } });

@@ -75,3 +75,23 @@ describe("a file store that fails", () => {
     expect(await db.transcriptRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({ status: request.status, version: request.version });
   });
 });
+
+describe("a hostile file name", () => {
+  it.each([
+    ["a right-to-left override", "invoice\u202Efdp.xml"],
+    ["a NUL", "trans\u0000cript.xml"],
+    ["only zero-width characters", "\u200B\u200D"],
+  ])("with %s is refused in the user's language, and nothing is kept", async (_what, name) => {
+    const actor = await actorFor("demo.school");
+    const request = await db.transcriptRequest.findFirstOrThrow({ where: { referenceNumber: "REF-45454545" } });
+    signInAs(actor);
+    const form = new FormData();
+    form.set("referenceNumber", request.referenceNumber);
+    form.set("expectedVersion", String(request.version));
+    form.set("locale", "en");
+    form.set("file", new File([new Uint8Array(XML)], name, { type: "application/xml" }));
+    const pendingBefore = await db.pendingUpload.count();
+    expect(await stageUploadAction(initialActionResult, form)).toMatchObject({ ok: false, messageKey: "upload.errors.fileName" });
+    expect(await db.pendingUpload.count()).toBe(pendingBefore);
+  });
+});

@@ -7,6 +7,7 @@ import { readTranscriptFile } from "@/lib/domain/pesc/parse-transcript";
 import type { Transcript } from "@/lib/domain/pesc/transcript";
 import type { RequestStatus } from "@/lib/domain/statuses";
 import { findBulkCandidates } from "./bulk-find-candidates";
+import { unsafeTextProblem } from "@/lib/domain/safe-text";
 import { kindOfContent, MAX_UPLOAD_BYTES, stageUpload, type UploadedBlob } from "./stage-upload";
 
 export type BulkRequestSummary = { referenceNumber: string; firstName: string; lastName: string };
@@ -22,7 +23,7 @@ export type BulkCheckResult =
   | { outcome: "noMatch" }
   /** The request changed while the file was being checked: check the file again. */
   | { outcome: "stale"; request: BulkRequestSummary }
-  | { outcome: "refused"; reason: "noFile" | "pdf" }
+  | { outcome: "refused"; reason: "noFile" | "pdf" | "fileName" }
   | { outcome: "refused"; reason: "tooLarge"; limit: number }
   | { outcome: "refused"; reason: "transcript"; errors: TranscriptError[] };
 
@@ -49,6 +50,7 @@ export async function checkBulkFile(options: { actor: CheckActor; file: Uploaded
   const { actor, file } = options;
   const now = options.now ?? new Date();
   if (!file || file.size === 0) return { outcome: "refused", reason: "noFile" };
+  if (unsafeTextProblem(file.name)) return { outcome: "refused", reason: "fileName" };
   if (file.size > MAX_UPLOAD_BYTES) return { outcome: "refused", reason: "tooLarge", limit: MAX_UPLOAD_BYTES };
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (bytes.byteLength > MAX_UPLOAD_BYTES) return { outcome: "refused", reason: "tooLarge", limit: MAX_UPLOAD_BYTES };
@@ -116,6 +118,8 @@ async function checkTranscript(actor: CheckActor, transcript: Transcript, kept: 
       return { outcome: "noMatch" };
     case "noFile":
       return { outcome: "refused", reason: "noFile" };
+    case "fileName":
+      return { outcome: "refused", reason: "fileName" };
     case "tooLarge":
       return { outcome: "refused", reason: "tooLarge", limit: staged.limit };
     case "transcript":

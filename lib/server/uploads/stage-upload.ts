@@ -9,6 +9,7 @@ import { REFERENCE_NUMBER_PATTERN } from "@/lib/domain/reference-number";
 import { nextStatus, type RequestStatus } from "@/lib/domain/statuses";
 import { ExpectedVersionSchema } from "@/lib/server/requests/transition-request";
 import { PENDING_UPLOAD_TTL_MS, purgePendingUploads, writePendingData } from "./pending-upload";
+import { unsafeTextProblem } from "@/lib/domain/safe-text";
 import { removeStoredFile, sha256Hex, writePendingFile } from "./storage";
 
 /** The upload limit, announced in the form and enforced here (the same as the PESC parser's). */
@@ -25,7 +26,7 @@ export type UploadedBlob = { name: string; size: number; arrayBuffer(): Promise<
 
 export type StageUploadResult =
   | { ok: true; pendingId: string; kind: "XML" | "PDF"; referenceNumber: string }
-  | { ok: false; reason: "invalid" | "notFound" | "stale" | "noFile" }
+  | { ok: false; reason: "invalid" | "notFound" | "stale" | "noFile" | "fileName" }
   | { ok: false; reason: "invalidTransition"; status: RequestStatus }
   | { ok: false; reason: "notBeforeSendAfter"; sendAfter: Date }
   | { ok: false; reason: "tooLarge"; limit: number }
@@ -81,6 +82,9 @@ export async function stageUpload(options: { actor: StageActor; input: StageUplo
   }
 
   if (!file || file.size === 0) return { ok: false, reason: "noFile" };
+  // A name with control or bidirectional characters, or only invisible ones, is refused (docs/decisions/0020):
+  // "invoice\u202Efdp.exe" reads as another file to whoever sees it next.
+  if (unsafeTextProblem(file.name)) return { ok: false, reason: "fileName" };
   // Refused from the announced size, before the content is read.
   if (file.size > MAX_UPLOAD_BYTES) return { ok: false, reason: "tooLarge", limit: MAX_UPLOAD_BYTES };
   const bytes = new Uint8Array(await file.arrayBuffer());
