@@ -61,7 +61,7 @@ describe("the verdict on an answer", () => {
     }
   });
 
-  it("reads what real SIS systems answer: UTF-16, a batch of one; the bytes kept are those the SIS sent", () => {
+  it("reads what real SIS systems answer: UTF-16, a batch of one; the bytes kept are those the SIS sent", { timeout: 30_000 }, () => {
     const text = new TextDecoder().decode(PESC);
     for (const answer of [
       encodeUtf16(text),
