@@ -14,6 +14,8 @@
 //          repeatable) — these three to measure a proposed fix before making it
 //          --csv-module path (measure another CSV exporter module with the same API)
 //          --transcripts N (the nightly transmission's size, default 100000)   --no-transmission
+//          --no-load | --load-only (the dashboard under load against `next start`, scripts/bench/load.ts; needs wrk)
+//          --load-seconds N (each load scenario's length, default 60)   --instances N (server processes, default 1)
 // See docs/decisions/0005-benchmark.md for how it measures.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -115,9 +117,32 @@ function printTable(results: SuiteResult[], other: Figure[]): void {
   for (const l of lines) console.log(Array.isArray(l) ? format(l) : l);
 }
 
+/** The dashboard under load: scripts/bench/load.ts in a process of its own, wrk in another, the server in a third. */
+function runLoadFigures(): Promise<Figure[]> {
+  const section = "Dashboard under load (demo data, next start)";
+  const expected: [string, string][] = [
+    ["one dashboard page (50 rows, signed in): server time", "≤ 15 ms median"],
+    ["one dashboard page (50 rows): HTML size", "≤ 120 kB"],
+    ['"100 users", 1 s think time', "p95 ≤ 300 ms, 0 errors"],
+    ["saturation, 50 connections", "≥ 150 pages/s"],
+  ];
+  const hasWrk = (process.env.PATH ?? "").split(path.delimiter).some((dir) => fs.existsSync(path.join(dir, "wrk")));
+  if (!hasWrk) {
+    return Promise.resolve(
+      expected.map(([figure, bar]) => ({ section, figure, appText: "not measured (no wrk: apt-get install wrk)", bar, holds: null, notes: [] })),
+    );
+  }
+  const args = ["--seconds", value("--load-seconds") ?? "60", "--instances", value("--instances") ?? "1"];
+  return runChildFigures("load.ts", args, section, expected);
+}
+
 /** Figures that need no database (scripts/bench/*.ts modules that export a runner returning a Figure). */
 async function otherFigures(): Promise<Figure[]> {
   const figures: Figure[] = [];
+  if (flag("--load-only")) {
+    console.error("Dashboard under load…");
+    return runLoadFigures();
+  }
   const pesc = path.join(projectRoot, "scripts/bench/pesc.ts");
   if (!flag("--pg-only") && fs.existsSync(pesc)) {
     console.error("PESC check…");
@@ -151,6 +176,10 @@ async function otherFigures(): Promise<Figure[]> {
   if (!flag("--pg-only") && !flag("--no-transmission")) {
     console.error("Nightly transmission (100,000 transcripts to the college double)…");
     figures.push(...(await runTransmissionFigures()));
+  }
+  if (!flag("--pg-only") && !flag("--no-load")) {
+    console.error("Dashboard under load…");
+    figures.push(...(await runLoadFigures()));
   }
   return figures;
 }
@@ -227,12 +256,12 @@ async function main(): Promise<void> {
 
   const results: SuiteResult[] = [];
   const problems: string[] = [];
-  if (!flag("--pg-only")) {
+  if (!flag("--pg-only") && !flag("--load-only")) {
     const r = await runSuite("sqlite", size);
     if (typeof r === "string") problems.push(r);
     else results.push(r);
   }
-  if (withPg) {
+  if (withPg && !flag("--load-only")) {
     const r = await runSuite("postgres", pgSize, benchPgUrl(url!));
     if (typeof r === "string") problems.push(r);
     else results.push(r);

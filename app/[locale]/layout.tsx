@@ -3,7 +3,8 @@ import type { ReactNode } from "react";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider, hasLocale } from "next-intl";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
+import { sharedClientMessages } from "@/lib/i18n/client-messages";
 import { routing } from "@/lib/i18n/routing";
 import { Providers } from "@/components/providers";
 
@@ -25,10 +26,11 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   // Every page is rendered per request with the nonce of its Content-Security-Policy (proxy.ts): Next reads it from
   // the request and puts it on its scripts; reading it here keeps any page from being prerendered without it.
   await headers();
+  const messages = sharedClientMessages(await getMessages());
   return (
     <html lang={locale}>
       <body className="min-h-screen antialiased">
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={messages}>
           <Providers>{children}</Providers>
         </NextIntlClientProvider>
       </body>

@@ -14,11 +14,15 @@ export async function Pagination({ search, page, pageCount, total }: { search: R
       <ul className="flex flex-wrap items-center gap-1">
         <li>
           {page > 1 ? (
-            <Link href={href(page - 1)} className="rounded px-2 py-1 hover:bg-gray-100" aria-label={t("dashboard.previousPage")}>
-              ‹ {t("common.previous")}
+            <Link href={href(page - 1)} rel="prev" className="rounded px-2 py-1 hover:bg-gray-100">
+              <span aria-hidden>‹ </span>
+              {t("common.previous")}
             </Link>
           ) : (
-            <span className="px-2 py-1 text-gray-600">‹ {t("common.previous")}</span>
+            <span className="px-2 py-1 text-gray-600">
+              <span aria-hidden>‹ </span>
+              {t("common.previous")}
+            </span>
           )}
         </li>
         {pages.map((p, i) =>
@@ -31,9 +35,9 @@ export async function Pagination({ search, page, pageCount, total }: { search: R
               <Link
                 href={href(p)}
                 aria-current={p === page ? "page" : undefined}
-                aria-label={t("dashboard.pageN", { page: p })}
                 className={p === page ? "rounded bg-brand-700 px-2 py-1 font-semibold text-white hover:no-underline" : "rounded px-2 py-1 hover:bg-gray-100"}
               >
+                <span className="sr-only">{t("dashboard.pageWord")} </span>
                 {p}
               </Link>
             </li>
@@ -41,11 +45,15 @@ export async function Pagination({ search, page, pageCount, total }: { search: R
         )}
         <li>
           {page < pageCount ? (
-            <Link href={href(page + 1)} className="rounded px-2 py-1 hover:bg-gray-100" aria-label={t("dashboard.nextPage")}>
-              {t("common.next")} ›
+            <Link href={href(page + 1)} rel="next" className="rounded px-2 py-1 hover:bg-gray-100">
+              {t("common.next")}
+              <span aria-hidden> ›</span>
             </Link>
           ) : (
-            <span className="px-2 py-1 text-gray-600">{t("common.next")} ›</span>
+            <span className="px-2 py-1 text-gray-600">
+              {t("common.next")}
+              <span aria-hidden> ›</span>
+            </span>
           )}
         </li>
       </ul>

@@ -26,7 +26,7 @@ export async function RequestTabs({ search, counts }: { search: RequestSearch; c
                 aria-describedby={`tab-${tabParamOf(tab)}-count`}
                 href={`/requests?${params.toString()}`}
                 className={clsx(
-                  "-mb-px flex items-center gap-2 rounded-t-md border px-4 py-2 text-sm hover:no-underline",
+                  "-mb-px flex items-center gap-2 rounded-t-md border px-3 py-1.5 text-sm hover:no-underline",
                   isSelected ? "border-gray-300 border-b-white bg-white font-semibold text-brand-800" : "border-transparent text-gray-700 hover:bg-gray-100",
                 )}
               >

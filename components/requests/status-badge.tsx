@@ -1,24 +1,40 @@
-import clsx from "clsx";
-import { AlertCircle, CheckCircle2, Clock, Inbox, XCircle } from "lucide-react";
-import { tabOfStatus, type RequestStatus } from "@/lib/domain/statuses";
+import { AlertCircle, AlertOctagon, AlertTriangle, CheckCircle2, Clock, Inbox, XCircle, type LucideIcon } from "lucide-react";
+import type { RequestStatus } from "@/lib/domain/statuses";
+import { kindOf, type StatusKind } from "./status-kind";
 
-/** A status shown by colour, icon and text together. */
+const ICONS: Record<StatusKind, LucideIcon> = { cancelled: XCircle, complete: CheckCircle2, progress: Clock, attention: AlertCircle, new: Inbox };
+
+/** A status shown by colour, icon and text together (`.st` in app/globals.css). */
 export function StatusBadge({ status, label }: { status: RequestStatus; label: string }) {
-  const tab = tabOfStatus(status);
-  const { Icon, style } =
-    status === "REQUEST_CANCELLED"
-      ? { Icon: XCircle, style: "bg-gray-100 text-gray-800" }
-      : tab === "COMPLETE"
-        ? { Icon: CheckCircle2, style: "bg-green-50 text-green-900" }
-        : tab === "IN_PROGRESS"
-          ? { Icon: Clock, style: "bg-blue-50 text-blue-900" }
-          : tab === "INCOMPLETE" || status === "AUTO_PROCESS_ERROR"
-            ? { Icon: AlertCircle, style: "bg-orange-50 text-orange-900" }
-            : { Icon: Inbox, style: "bg-gray-50 text-gray-900" };
+  const kind = kindOf(status);
+  const Icon = ICONS[kind];
   return (
-    <span className={clsx("inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium", style)}>
-      <Icon aria-hidden className="h-3.5 w-3.5 shrink-0" />
+    <span className={`st st-${kind}`}>
+      <Icon aria-hidden />
       {label}
     </span>
+  );
+}
+
+/**
+ * The status and SLA icons once per page, for lists that draw them with `<use href="#st-…">` (RequestRows) instead
+ * of repeating their paths in every row.
+ */
+export function StatusIcons() {
+  const icons: [string, LucideIcon][] = [
+    ...(Object.entries(ICONS) as [StatusKind, LucideIcon][]).map(([kind, Icon]) => [`st-${kind}`, Icon] as [string, LucideIcon]),
+    ["sla-reached", AlertTriangle],
+    ["sla-past", AlertOctagon],
+  ];
+  return (
+    <svg aria-hidden className="hidden">
+      <defs>
+        {icons.map(([id, Icon]) => (
+          <g key={id} id={id}>
+            <Icon />
+          </g>
+        ))}
+      </defs>
+    </svg>
   );
 }

@@ -3,6 +3,7 @@ import type { FieldComparison } from "@/lib/domain/pesc/compare";
 import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 
 const GENDERS = new Set(["MALE", "FEMALE", "X"]);
+const GENDER_CODES: Readonly<Record<string, string>> = { M: "MALE", F: "FEMALE" };
 
 const OUTCOME_STYLE: Record<FieldComparison["outcome"], string> = {
   same: "text-green-800",
@@ -18,7 +19,11 @@ export async function ComparisonTable({ comparisons }: { comparisons: readonly F
   const show = (c: FieldComparison, side: "request" | "transcript") => {
     const value = side === "request" ? c.requestValue : c.transcriptValue;
     if (value === null) return "—";
-    if (side === "request" && c.field === "gender" && GENDERS.has(value)) return tg(value as "MALE" | "FEMALE" | "X");
+    if (c.field === "gender") {
+      // Both sides in the page's language: the request stores MALE / FEMALE / X, PESC writes Male / Female (or M / F).
+      const code = GENDER_CODES[value.toUpperCase()] ?? value.toUpperCase();
+      if (GENDERS.has(code)) return tg(code as "MALE" | "FEMALE" | "X");
+    }
     return value;
   };
   return (

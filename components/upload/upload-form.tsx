@@ -17,21 +17,31 @@ type Props = {
   /** Re-upload Transcript on a completed request; Upload Transcript otherwise. */
   reupload: boolean;
   limitMb: number;
+  /** In the dashboard's upload window: Submit and Cancel (which closes the window) instead of the section's button. */
+  onCancel?: () => void;
+  /** Send at End of Semester, not due yet: said before a file is chosen (the server refuses it before the date). */
+  notDue?: string;
 };
 
 const initial: UploadFormState = { ok: false };
 
 /** Upload Transcript / Re-upload Transcript: Browse, then submit; the server decides the type from the content. */
-export function UploadForm({ reference, version, reupload, limitMb }: Props) {
+export function UploadForm({ reference, version, reupload, limitMb, onCancel, notDue }: Props) {
   const t = useTranslations();
   const m = useMessage();
   const locale = useLocale();
   const [state, action, pending] = useActionState(stageUploadAction, initial);
   const errorId = "upload-file-error";
   const hasError = !state.ok && state.messageKey !== undefined;
+  const notDueId = "upload-not-due";
   return (
     <form action={action} className="flex flex-col gap-3" aria-busy={pending}>
       <p className="text-sm text-gray-700">{reupload ? t("upload.reuploadIntro") : t("upload.sectionIntro")}</p>
+      {notDue && (
+        <Notice tone="info" id={notDueId}>
+          {t("upload.notDueYet", { date: notDue })}
+        </Notice>
+      )}
       {hasError && (
         <Notice tone="error" id={errorId}>
           <p>{m(state.messageKey!, state.values)}</p>
@@ -64,6 +74,7 @@ export function UploadForm({ reference, version, reupload, limitMb }: Props) {
             type="file"
             accept=".xml,.pdf,application/xml,text/xml,application/pdf"
             required
+            aria-describedby={[control["aria-describedby"], notDue ? notDueId : undefined].filter(Boolean).join(" ") || undefined}
             onChange={(e) => {
               // The server refuses it anyway; this only spares sending a file that is too large.
               const file = e.currentTarget.files?.[0];
@@ -73,11 +84,22 @@ export function UploadForm({ reference, version, reupload, limitMb }: Props) {
           />
         )}
       </Field>
-      <div>
-        <Button type="submit" disabled={pending}>
-          {reupload ? t("actions.reupload") : t("actions.upload")}
-        </Button>
-      </div>
+      {onCancel ? (
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" disabled={pending}>
+            {t("actions.submit")}
+          </Button>
+          <Button variant="secondary" onClick={onCancel}>
+            {t("actions.cancel")}
+          </Button>
+        </div>
+      ) : (
+        <div>
+          <Button type="submit" disabled={pending}>
+            {reupload ? t("actions.reupload") : t("actions.upload")}
+          </Button>
+        </div>
+      )}
     </form>
   );
 }

@@ -9,8 +9,11 @@ import { useMessage } from "@/components/ui/use-message";
 
 const initial: UploadFormState = { ok: false };
 
-/** "Yes – Save and continue" and "No – Cancel and return to previous screen": the browser only sends the pending upload's id. */
-export function ValidationButtons({ pendingId, reference }: { pendingId: string; reference: string }) {
+/**
+ * "Yes – Save and continue" and "No – Cancel and return to previous screen": the browser only sends the pending
+ * upload's id. When a field differs, cancelling is the primary button (and comes first): saving is the exception.
+ */
+export function ValidationButtons({ pendingId, reference, differs }: { pendingId: string; reference: string; differs: boolean }) {
   const t = useTranslations("actions");
   const m = useMessage();
   const locale = useLocale();
@@ -21,11 +24,11 @@ export function ValidationButtons({ pendingId, reference }: { pendingId: string;
   return (
     <div className="flex flex-col gap-3">
       {refused?.messageKey && <Notice tone="error">{m(refused.messageKey, refused.values)}</Notice>}
-      <div className="flex flex-wrap gap-3">
+      <div className={differs ? "flex flex-row-reverse flex-wrap justify-end gap-3" : "flex flex-wrap gap-3"}>
         <form action={save} aria-busy={saving}>
           <input type="hidden" name="pendingId" value={pendingId} />
           <input type="hidden" name="locale" value={locale} />
-          <Button type="submit" disabled={saving}>
+          <Button type="submit" variant={differs ? "secondary" : "primary"} disabled={saving}>
             {t("validationYes")}
           </Button>
         </form>
@@ -33,7 +36,7 @@ export function ValidationButtons({ pendingId, reference }: { pendingId: string;
           <input type="hidden" name="pendingId" value={pendingId} />
           <input type="hidden" name="referenceNumber" value={reference} />
           <input type="hidden" name="locale" value={locale} />
-          <Button type="submit" variant="secondary" disabled={saving || cancelling}>
+          <Button type="submit" variant={differs ? "primary" : "secondary"} disabled={saving || cancelling}>
             {t("validationNo")}
           </Button>
         </form>

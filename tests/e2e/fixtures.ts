@@ -48,8 +48,11 @@ export async function loginAs(page: Page, username: string, password: string, lo
 const SERIOUS = new Set(["serious", "critical"]);
 
 /** The serious and critical WCAG 2.1 A/AA violations on the page as it is now. */
-export async function seriousViolations(page: Page, options: { exclude?: string[] } = {}) {
-  let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);
+export async function seriousViolations(page: Page, options: { exclude?: string[]; /** axe's experimental rules to run too */ enable?: string[] } = {}) {
+  // options() replaces the run options, so it comes before withTags (which adds to them).
+  let builder = new AxeBuilder({ page })
+    .options({ rules: Object.fromEntries((options.enable ?? []).map((id) => [id, { enabled: true }])) })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);
   for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
   const { violations } = await builder.analyze();
   return violations.filter((v) => v.impact != null && SERIOUS.has(v.impact));

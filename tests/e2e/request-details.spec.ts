@@ -175,10 +175,11 @@ test("dashboard row: Action (No Upload) → Paper Transcript Sent completes the 
   await loginAs(page, DEMO_ACCOUNTS.school.username, DEMO_ACCOUNTS.school.password);
   await page.goto(`/en/requests?referenceNumber=${request.referenceNumber}&status=ALL`);
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: request.referenceNumber, exact: true }) });
-  // Upload Transcript stays the default choice.
-  await expect(row.getByLabel("Upload Transcript", { exact: true })).toBeChecked();
-  await row.getByLabel(L.en.noUpload, { exact: true }).check();
-  await row.getByLabel(L.en.response, { exact: true }).selectOption({ label: "Paper Transcript Sent" });
+  // One compact choice: Upload Transcript by default, the responses under Action (No Upload).
+  const choice = row.getByRole("combobox", { name: `Action for ${request.referenceNumber}` });
+  await expect(choice).toHaveValue("upload");
+  await expect(choice.locator(`optgroup[label="${L.en.noUpload}"] option`, { hasText: "Paper Transcript Sent" })).toHaveCount(1);
+  await choice.selectOption({ label: "Paper Transcript Sent" });
   await row.getByRole("button", { name: `${L.en.submit} – ${request.referenceNumber}` }).click();
   await expect(page.getByRole("status").filter({ hasText: `Paper Transcript Sent has been recorded for ${request.referenceNumber}` })).toBeVisible();
   await expect(page).toHaveURL(/\/en\/requests\?/);
@@ -195,11 +196,9 @@ test("ligne du tableau : Action (aucun téléversement) → Aucune donnée scola
   await loginAs(page, DEMO_ACCOUNTS.board.username, DEMO_ACCOUNTS.board.password, "fr");
   await page.goto(`/fr/requests?referenceNumber=${request.referenceNumber}&status=ALL`);
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: request.referenceNumber, exact: true }) });
-  await row.getByLabel(L.fr.noUpload, { exact: true }).check();
-  // Submitting without a choice says what is missing and changes nothing.
-  await row.getByRole("button", { name: `${L.fr.submit} – ${request.referenceNumber}` }).click();
-  await expect(row.getByRole("alert")).toContainText("Choisissez d'abord une réponse.");
-  await row.getByLabel(L.fr.response, { exact: true }).selectOption({ label: "Aucune donnée scolaire" });
+  const choice = row.getByRole("combobox", { name: `Action pour ${request.referenceNumber}` });
+  await expect(choice.locator(`optgroup[label="${L.fr.noUpload}"] option`, { hasText: "Aucune donnée scolaire" })).toHaveCount(1);
+  await choice.selectOption({ label: "Aucune donnée scolaire" });
   await row.getByRole("button", { name: `${L.fr.submit} – ${request.referenceNumber}` }).click();
   await expect(page.getByRole("status").filter({ hasText: `« Aucune donnée scolaire » a été enregistré pour ${request.referenceNumber}` })).toBeVisible();
   await expect(row.getByRole("cell").nth(7)).toHaveText("Aucune donnée scolaire");

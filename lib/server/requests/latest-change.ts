@@ -1,17 +1,13 @@
 import "server-only";
-import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/roles";
-import { requestScope } from "@/lib/auth/scope";
+import { readRows, readTime, scopeCondition } from "@/lib/server/sql/plain-reads";
 
 /**
  * A token that changes whenever a request in the actor's scope is created or changed (the latest update time;
  * indexed per scope). The dashboard polls it to refresh itself.
  */
 export async function latestRequestChange(actor: Actor): Promise<string> {
-  const latest = await db.transcriptRequest.findFirst({
-    where: requestScope(actor),
-    orderBy: { updatedAt: "desc" },
-    select: { updatedAt: true, id: true },
-  });
-  return latest ? `${latest.updatedAt.getTime()}:${latest.id}` : "empty";
+  const scope = scopeCondition(actor, { board: '"boardId"', school: '"schoolId"' });
+  const [latest] = await readRows(`SELECT "updatedAt", "id" FROM "TranscriptRequest" WHERE ${scope.sql} ORDER BY "updatedAt" DESC LIMIT 1`, scope.values);
+  return latest ? `${readTime(latest[0]).getTime()}:${String(latest[1])}` : "empty";
 }

@@ -1,13 +1,16 @@
 import "server-only";
-import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/roles";
-import { schoolScope } from "@/lib/auth/scope";
+import { readRows, scopeCondition } from "@/lib/server/sql/plain-reads";
 
 /** The schools the actor may see, by MIDENT. */
-export function listSchools(actor: Actor) {
-  return db.school.findMany({
-    where: schoolScope(actor),
-    orderBy: { mident: "asc" },
-    select: { id: true, mident: true, nameEn: true, nameFr: true, boardId: true },
-  });
+export async function listSchools(actor: Actor) {
+  const scope = scopeCondition(actor, { board: '"boardId"', school: '"id"' });
+  const rows = await readRows(`SELECT "id", "mident", "nameEn", "nameFr", "boardId" FROM "School" WHERE ${scope.sql} ORDER BY "mident" ASC`, scope.values);
+  return rows.map(([id, mident, nameEn, nameFr, boardId]) => ({
+    id: String(id),
+    mident: String(mident),
+    nameEn: String(nameEn),
+    nameFr: String(nameFr),
+    boardId: String(boardId),
+  }));
 }

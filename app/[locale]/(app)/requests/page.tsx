@@ -46,14 +46,14 @@ export default async function RequestsPage({ params, searchParams }: Props) {
   const exportQuery = `${canonical}&locale=${locale}`;
 
   return (
-    <div className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <h1 className="text-2xl font-semibold">{t("dashboard.title")}</h1>
+    <div className="flex flex-col gap-2">
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <h1 className="text-xl font-semibold">{t("dashboard.title")}</h1>
         <div className="no-print flex gap-2">
           <a
             href={`/api/exports/requests.csv?${exportQuery}`}
             download
-            className="inline-flex items-center gap-1 rounded-md border border-gray-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-gray-50"
+            className="inline-flex items-center gap-1 rounded-md border border-gray-300 bg-white px-2.5 py-1 text-sm font-medium hover:bg-gray-50"
           >
             <Download aria-hidden className="h-4 w-4" />
             {t("actions.downloadCsv")}
@@ -61,7 +61,7 @@ export default async function RequestsPage({ params, searchParams }: Props) {
           <a
             href={`/api/exports/requests.pdf?${exportQuery}`}
             download
-            className="inline-flex items-center gap-1 rounded-md border border-gray-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-gray-50"
+            className="inline-flex items-center gap-1 rounded-md border border-gray-300 bg-white px-2.5 py-1 text-sm font-medium hover:bg-gray-50"
           >
             <FileText aria-hidden className="h-4 w-4" />
             {t("actions.downloadPdf")}
@@ -86,15 +86,14 @@ export default async function RequestsPage({ params, searchParams }: Props) {
             role="tabpanel"
             aria-labelledby={search.statuses === null ? `tab-${tabParamOf(search.tab)}` : undefined}
             aria-label={search.statuses === null ? undefined : t("dashboard.searchResults")}
-            className="flex flex-col gap-3"
+            className="flex flex-col gap-2"
           >
             <div className="flex flex-wrap items-center justify-between gap-2">
               <SlaLegend
                 title={t("sla.legend")}
-                sla={t("dashboard.slaIs", { days: sla })}
-                within={t("sla.within")}
-                reached={t("sla.reached")}
-                past={t("sla.past")}
+                within={t("sla.legendWithin", { days: sla })}
+                reached={t("sla.legendReached", { days: sla })}
+                past={t("sla.legendPast", { days: sla })}
               />
               <LiveRefresh initialToken={token} />
             </div>

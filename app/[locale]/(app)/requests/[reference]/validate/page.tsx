@@ -89,7 +89,7 @@ export default async function ValidateUploadPage({ params, searchParams }: Props
           <TranscriptPreview transcript={data.transcript} locale={locale} reference={request.referenceNumber} pendingId={pending.id} headingLevel={3} />
         )}
         <p className="text-sm text-gray-700">{t("upload.expires")}</p>
-        <ValidationButtons pendingId={pending.id} reference={request.referenceNumber} />
+        <ValidationButtons pendingId={pending.id} reference={request.referenceNumber} differs={differences > 0} />
       </section>
     </div>
   );

@@ -1,0 +1,127 @@
+"use client";
+
+import type { ReactNode } from "react";
+import type { SlaState } from "@/lib/domain/business-days";
+import type { NoUploadAction, RequestStatus } from "@/lib/domain/statuses";
+import { kindOf } from "./status-kind";
+
+/** One dashboard row, already formatted on the server: the RSC payload carries these values, not the markup. */
+export type RowData = {
+  paidAt: string;
+  paidAtText: string;
+  age: number;
+  sla: SlaState;
+  reference: string;
+  applicantId: string;
+  name: string;
+  type: string;
+  lastAttended: string;
+  send: string;
+  status: RequestStatus;
+  statusText: string;
+  school: string | null;
+  /** Upload Transcript + the no-upload responses allowed; Re-upload Transcript; nothing. */
+  action: "open" | "reupload" | null;
+  responses: NoUploadAction[];
+  version: number;
+  /** Send at End of Semester, not due yet: the long date it becomes due. */
+  notDue?: string;
+};
+
+export type RowLabels = {
+  locale: string;
+  sla: Record<SlaState, string>;
+  upload: string;
+  noUpload: string;
+  reupload: string;
+  submit: string;
+  rowAction: string;
+  responses: Record<NoUploadAction, string>;
+};
+
+/** The rows of RequestsTable (one client component for the table, none per row). */
+export function RequestRows({ rows, labels, showActions }: { rows: RowData[]; labels: RowLabels; showActions: boolean }) {
+  const base = `/${labels.locale}`;
+  return (
+    <tbody>
+      {rows.map((row) => (
+        <tr key={row.reference}>
+          <td>
+            <time dateTime={row.paidAt}>{row.paidAtText}</time>
+          </td>
+          <td>
+            <span className={`sla sla-${row.sla}`}>
+              {row.sla !== "within" && <Icon id={`sla-${row.sla}`} />}
+              {row.age}
+              {row.sla !== "within" && <span className="sr-only"> ({labels.sla[row.sla]})</span>}
+            </span>
+          </td>
+          <td>
+            <a href={`${base}/requests/${encodeURIComponent(row.reference)}`}>{row.reference}</a>
+          </td>
+          <td>
+            <a href={`${base}/applicants/${row.applicantId}`}>{row.name}</a>
+          </td>
+          <td>{row.type}</td>
+          <td>{row.lastAttended}</td>
+          <td title={row.notDue ? row.send : undefined}>{row.send}</td>
+          <td>
+            <span className={`st st-${kindOf(row.status)}`} title={row.statusText}>
+              <Icon id={`st-${kindOf(row.status)}`} />
+              <span>{row.statusText}</span>
+            </span>
+          </td>
+          {row.school !== null && <td>{row.school}</td>}
+          {showActions && <td>{row.action && <RowForm row={row} labels={labels} base={base} />}</td>}
+        </tr>
+      ))}
+    </tbody>
+  );
+}
+
+function Icon({ id }: { id: string }) {
+  return (
+    <svg aria-hidden viewBox="0 0 24 24">
+      <use href={`#${id}`} />
+    </svg>
+  );
+}
+
+/** A native form: without JavaScript it opens the request's page; RowActions handles it otherwise. */
+function RowForm({ row, labels, base }: { row: RowData; labels: RowLabels; base: string }): ReactNode {
+  const props = {
+    method: "get",
+    action: `${base}/requests/${encodeURIComponent(row.reference)}`,
+    "data-r": row.reference,
+    "data-v": row.version,
+    "data-due": row.notDue,
+  };
+  if (row.action === "reupload") {
+    return (
+      <form {...props}>
+        <button type="submit" name="action" value="reupload" aria-label={`${labels.reupload} – ${row.reference}`}>
+          {labels.reupload}
+        </button>
+      </form>
+    );
+  }
+  return (
+    <form {...props}>
+      <select name="action" aria-label={labels.rowAction.replace("{reference}", row.reference)}>
+        <option value="upload">{labels.upload}</option>
+        {row.responses.length > 0 && (
+          <optgroup label={labels.noUpload}>
+            {row.responses.map((a) => (
+              <option key={a} value={a}>
+                {labels.responses[a]}
+              </option>
+            ))}
+          </optgroup>
+        )}
+      </select>
+      <button type="submit" aria-label={`${labels.submit} – ${row.reference}`}>
+        {labels.submit}
+      </button>
+    </form>
+  );
+}

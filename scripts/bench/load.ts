@@ -1,0 +1,247 @@
+// The dashboard under load (quality.md, issue 21), against the production server (`npm start`: scripts/serve.mjs) on a throwaway
+// SQLite database seeded with the demo data:
+// - one dashboard page at demo size: server time (time to the last byte on loopback, one request at a time, median
+//   of N after a warm-up) and HTML size (50 rows, the OCAS administrator's Complete tab);
+// - "100 users": 100 signed-in sessions of several scopes (the demo accounts), each looping dashboard tab → search
+//   → details → next page with 1 s think time, for --seconds (default 60): p95 ≤ 300 ms, 0 errors;
+// - saturation: 50 connections, no think time, the same mix: ≥ 150 pages/s.
+// The load generator is wrk (Debian package `wrk`; scripts/bench/load.lua) in a process of its own. Every session
+// signs in through Auth.js; every page is rendered for its user (no page is cached across users).
+// `npx tsx scripts/bench/load.ts [--seconds 60] [--instances N] [--json out]`; --instances runs the production
+// server on N processes (scripts/serve-cluster.mjs; default: one per core). scripts/bench.ts runs it in a process
+// of its own.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import Database from "better-sqlite3";
+import type { Figure } from "./figures";
+import { stats } from "./stats";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const SECTION = "Dashboard under load (demo data, npm start)";
+const PAGE_MS_BAR = 15;
+const PAGE_KB_BAR = 120;
+const P95_BAR = 300;
+const PAGES_PER_S_BAR = 150;
+const SESSIONS = 100;
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  const value = i === -1 ? fallback : Number(process.argv[i + 1]);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number`);
+  return value;
+}
+
+const ACCOUNTS: [string, string][] = [
+  ["demo.admin", "Demo-Admin-2026!"],
+  ["demo.board", "Demo-Board-2026!"],
+  ["demo.school", "Demo-School-2026!"],
+  ["demo.school2", "Demo-School2-2026!"],
+  ["other.board", "Demo-Other-2026!"],
+];
+
+async function signIn(base: string, username: string, password: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const jar = new Map<string, string>();
+  const keep = (r: Response) => {
+    for (const c of r.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const [k, ...v] = pair!.split("=");
+      jar.set(k!, v.join("="));
+    }
+  };
+  keep(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const r = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({ csrfToken, username, password }),
+  });
+  keep(r);
+  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in of ${username} failed (${r.status})`);
+  return cookie();
+}
+
+async function waitFor(url: string, child: ChildProcess, ms: number) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode})`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer in ${ms} ms`);
+}
+
+type WrkResult = { requests: number; durationUs: number; p50: number; p95: number; p99: number; max: number; socketErrors: number; notOk: number };
+
+function wrk(base: string, plan: string, connections: number, seconds: number, thinkMs: number): Promise<WrkResult> {
+  const threads = Math.min(2, os.cpus().length);
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      "wrk",
+      [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, "--timeout", "10s", "-s", path.join(root, "scripts/bench/load.lua"), base],
+      { env: { ...process.env, LOAD_PLAN: plan, LOAD_THINK_MS: String(thinkMs), LOAD_THREADS: String(threads) }, stdio: ["ignore", "pipe", "inherit"] },
+    );
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.on("error", reject);
+    child.on("close", () => {
+      const line = out.split("\n").find((l) => l.startsWith("LOAD_RESULT "));
+      if (!line) reject(new Error(`wrk gave no result:\n${out}`));
+      else resolve(JSON.parse(line.slice("LOAD_RESULT ".length)) as WrkResult);
+    });
+  });
+}
+
+export async function runLoadBench(options: { seconds: number; instances: number; port: number }): Promise<Figure[]> {
+  if (!fs.existsSync(path.join(root, ".next/BUILD_ID"))) {
+    console.error("load: no production build in .next; building…");
+    execFileSync(path.join(root, "node_modules/.bin/next"), ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "trms-bench-load-"));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: `file:${path.join(dir, "load.db")}`,
+    FILE_STORAGE_DIR: path.join(dir, "files"),
+    AUTH_SECRET: "benchmark-only-auth-secret-0123456789abcdef",
+    AUTH_TRUST_HOST: "true",
+    INTAKE_API_KEY: "benchmark-intake-key",
+    APP_URL: `http://localhost:${options.port}`,
+    TRMS_ALLOW_LOOPBACK_HTTP: "true",
+  };
+  // The e2e tests' preparation: migrate and seed the demo data into this database.
+  execFileSync(process.execPath, [path.join(root, "tests/e2e/prepare-db.mjs")], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+
+  const base = `http://127.0.0.1:${options.port}`;
+  const server =
+    options.instances > 1
+      ? spawn(process.execPath, [path.join(root, "scripts/serve-cluster.mjs")], {
+          cwd: root,
+          env: { ...env, NODE_ENV: "production", PORT: String(options.port), WEB_CONCURRENCY: String(options.instances) },
+          stdio: ["ignore", "ignore", "inherit"],
+        })
+      : spawn(process.execPath, [path.join(root, "scripts/serve.mjs"), "-p", String(options.port)], {
+          cwd: root,
+          env: { ...env, NODE_ENV: "production" },
+          stdio: ["ignore", "ignore", "inherit"],
+        });
+  try {
+    await waitFor(`${base}/api/health`, server, 60_000);
+    // Sessions of several scopes (the five demo accounts, OCAS to school), each with a request in its scope.
+    const db = new Database(path.join(dir, "load.db"), { readonly: true });
+    const detailsOf = (username: string): string => {
+      const user = db.prepare('SELECT "role", "boardId", "schoolId" FROM "User" WHERE "username" = ?').get(username) as {
+        role: string;
+        boardId: string | null;
+        schoolId: string | null;
+      };
+      const where = user.schoolId ? '"schoolId" = ?' : user.boardId ? '"boardId" = ?' : "1 = 1";
+      const args = user.schoolId ? [user.schoolId] : user.boardId ? [user.boardId] : [];
+      const row = db.prepare(`SELECT "referenceNumber" AS r FROM "TranscriptRequest" WHERE ${where} ORDER BY "referenceNumber" LIMIT 1`).get(...args) as {
+        r: string;
+      };
+      return row.r;
+    };
+    const references = new Map(ACCOUNTS.map(([u]) => [u, detailsOf(u)]));
+    db.close();
+    const lines: string[] = [];
+    for (let i = 0; i < SESSIONS; i++) {
+      const [username, password] = ACCOUNTS[i % ACCOUNTS.length]!;
+      const locale = i % 2 === 0 ? "en" : "fr";
+      const cookie = await signIn(base, username, password);
+      lines.push(`${cookie}\t/${locale}/requests/${references.get(username)}\t${locale}`);
+    }
+    const plan = path.join(dir, "plan.tsv");
+    fs.writeFileSync(plan, `${lines.join("\n")}\n`);
+
+    // One page at a time: the OCAS administrator's Complete tab (50 rows).
+    const adminCookie = lines[0]!.split("\t")[0]!;
+    const page = `${base}/en/requests?tab=complete`;
+    const times: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 60; i++) {
+      const t0 = performance.now();
+      const r = await fetch(page, { headers: { cookie: adminCookie, "accept-encoding": "identity" } });
+      const body = await r.text();
+      if (r.status !== 200 || !body.includes("<tbody")) throw new Error(`the dashboard answered ${r.status}`);
+      if (i >= 20) times.push(performance.now() - t0);
+      bytes = Buffer.byteLength(body);
+    }
+    const one = stats(times);
+    const kb = bytes / 1024;
+
+    console.error(`load: "100 users" for ${options.seconds} s…`);
+    const users = await wrk(base, plan, SESSIONS, options.seconds, 1000);
+    console.error(`load: saturation for ${options.seconds} s…`);
+    const saturation = await wrk(base, plan, 50, options.seconds, 0);
+    const rate = saturation.requests / (saturation.durationUs / 1e6);
+    const instances = options.instances > 1 ? `${options.instances} server processes` : "one server process";
+    const usersErrors = users.socketErrors + users.notOk;
+    return [
+      {
+        section: SECTION,
+        figure: "one dashboard page (50 rows, signed in): server time",
+        app: one,
+        bar: `≤ ${PAGE_MS_BAR} ms median`,
+        holds: one.median <= PAGE_MS_BAR,
+        notes: [],
+      },
+      {
+        section: SECTION,
+        figure: "one dashboard page (50 rows): HTML size",
+        appText: `${kb.toFixed(1)} kB (uncompressed)`,
+        bar: `≤ ${PAGE_KB_BAR} kB`,
+        holds: kb <= PAGE_KB_BAR,
+        notes: [],
+      },
+      {
+        section: SECTION,
+        figure: `"100 users", 1 s think time, ${options.seconds} s (${instances})`,
+        appText: `p95 ${users.p95.toFixed(0)} ms (p50 ${users.p50.toFixed(0)}, p99 ${users.p99.toFixed(0)}), ${users.requests} pages, ${usersErrors} errors`,
+        bar: `p95 ≤ ${P95_BAR} ms, 0 errors`,
+        holds: users.p95 <= P95_BAR && usersErrors === 0,
+        notes: options.seconds < 60 ? [`shortened run (${options.seconds} s; the bar is for 60 s)`] : [],
+      },
+      {
+        section: SECTION,
+        figure: `saturation, 50 connections, ${options.seconds} s (${instances})`,
+        appText: `${rate.toFixed(0)} pages/s (p95 ${saturation.p95.toFixed(0)} ms), ${saturation.socketErrors + saturation.notOk} errors`,
+        bar: `≥ ${PAGES_PER_S_BAR} pages/s`,
+        holds: rate >= PAGES_PER_S_BAR && saturation.socketErrors + saturation.notOk === 0,
+        notes: [],
+      },
+    ];
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 1000));
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  const seconds = arg("--seconds", 60);
+  const instances = arg("--instances", 1);
+  const port = arg("--port", 3690);
+  runLoadBench({ seconds, instances, port })
+    .then((figures) => {
+      const jsonAt = process.argv.indexOf("--json");
+      if (jsonAt !== -1 && process.argv[jsonAt + 1]) fs.writeFileSync(process.argv[jsonAt + 1]!, JSON.stringify(figures));
+      else
+        for (const f of figures)
+          console.log(
+            `${f.figure}: ${f.app ? `${f.app.median.toFixed(1)} ms median (p95 ${f.app.p95.toFixed(1)})` : f.appText} — bar ${f.bar}: ${f.holds ? "holds" : "FAILED"}`,
+          );
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    });
+}
