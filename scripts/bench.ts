@@ -122,8 +122,9 @@ async function otherFigures(): Promise<Figure[]> {
   if (!flag("--pg-only") && fs.existsSync(pesc)) {
     console.error("PESC check…");
     try {
-      const mod = (await import("./bench/pesc")) as { runPescBench?: () => Figure };
-      if (typeof mod.runPescBench === "function") figures.push(mod.runPescBench());
+      const mod = (await import("./bench/pesc")) as { runPescFigures?: () => Figure[]; runPescBench?: () => Figure };
+      if (typeof mod.runPescFigures === "function") figures.push(...mod.runPescFigures());
+      else if (typeof mod.runPescBench === "function") figures.push(mod.runPescBench());
     } catch (error) {
       figures.push({
         section: "Uploads",

@@ -9,15 +9,17 @@ const source = path.join(projectRoot, "prisma/schema.prisma");
 const target = path.join(projectRoot, "prisma/postgresql/schema.prisma");
 
 export function postgresSchema(text) {
-  return text
-    // Whatever the alignment `prisma format` gives the blocks.
-    .replace(/provider(\s*)=(\s*)"sqlite"/, 'provider$1=$2"postgresql"')
-    .replace(/url(\s*)=(\s*)"file:\.\/unused\.db"/, 'url$1=$2"postgresql://unused@localhost/unused"')
-    .replace(/output(\s*)=(\s*)"\.\.\/lib\/generated\/sqlite"/, 'output$1=$2"../../lib/generated/postgresql"')
-    .replace(
-      "// TRMS data model. This file is the source of truth for SQLite (the embedded default).",
-      "// GENERATED from prisma/schema.prisma by scripts/db-generate.mjs: do not edit.",
-    );
+  return (
+    text
+      // Whatever the alignment `prisma format` gives the blocks.
+      .replace(/provider(\s*)=(\s*)"sqlite"/, 'provider$1=$2"postgresql"')
+      .replace(/url(\s*)=(\s*)"file:\.\/unused\.db"/, 'url$1=$2"postgresql://unused@localhost/unused"')
+      .replace(/output(\s*)=(\s*)"\.\.\/lib\/generated\/sqlite"/, 'output$1=$2"../../lib/generated/postgresql"')
+      .replace(
+        "// TRMS data model. This file is the source of truth for SQLite (the embedded default).",
+        "// GENERATED from prisma/schema.prisma by scripts/db-generate.mjs: do not edit.",
+      )
+  );
 }
 
 export function writePostgresSchema() {

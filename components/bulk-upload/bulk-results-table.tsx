@@ -8,6 +8,7 @@ import type { FieldComparison } from "@/lib/domain/pesc/compare";
 import { Link } from "@/lib/i18n/navigation";
 import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 import { useMessage } from "@/components/ui/use-message";
+import { problemText } from "@/components/upload/problem-text";
 import { displayOutcome, type BulkRowState, type DisplayOutcome } from "./bulk-rows";
 
 const OUTCOME: Record<DisplayOutcome, { Icon: typeof Clock; className: string }> = {
@@ -32,7 +33,7 @@ const DIFFERENCE_STYLE: Record<Exclude<FieldComparison["outcome"], "same">, stri
 
 const GENDERS = new Set(["MALE", "FEMALE", "X"]);
 
-/** The review table: each file, its request, the result with an icon and words, what differs or why, what to do next. */
+/** The review table: each transcript (a file, or one of a PESC batch file), its request, the result with an icon and words, what differs or why, what to do next. */
 export function BulkResultsTable({ rows }: { rows: readonly BulkRowState[] }) {
   const t = useTranslations("bulkUpload");
   return (
@@ -64,6 +65,13 @@ function ResultRow({ row }: { row: BulkRowState }) {
     <tr data-outcome={outcome} className={outcome === "differences" || outcome === "refused" || outcome === "notSaved" ? "bg-red-50" : undefined}>
       <Th scope="row" className="max-w-64 break-words">
         {row.fileName}
+        {row.transcript && " "}
+        {row.transcript && (
+          <span className="block font-normal text-gray-700">
+            {t("transcriptOf", { number: row.transcript.number, count: row.transcript.count })}
+            {row.transcript.studentName && ` · ${row.transcript.studentName}`}
+          </span>
+        )}
       </Th>
       <Td>
         {result?.request ? (
@@ -107,10 +115,9 @@ function Details({ row }: { row: BulkRowState }) {
       {result?.messageKey && <p>{m(result.messageKey, result.values)}</p>}
       {result?.problems && result.problems.length > 0 && (
         <ul className="list-disc pl-5">
-          {result.problems.map((p, i) => {
-            const message = m(p.messageKey, p.values);
-            return <li key={i}>{p.line !== undefined ? m("pesc.atLine", { line: p.line, message }) : message}</li>;
-          })}
+          {result.problems.map((p, i) => (
+            <li key={i}>{problemText(m, p)}</li>
+          ))}
         </ul>
       )}
     </div>
@@ -149,8 +156,9 @@ function NextStep({ row, outcome }: { row: BulkRowState; outcome: DisplayOutcome
   const reference = result?.request?.referenceNumber;
   if (outcome === "differences" && reference && result?.pendingId) {
     const href = `/requests/${encodeURIComponent(reference)}/validate?pending=${encodeURIComponent(result.pendingId)}`;
+    const file = row.transcript ? `${row.fileName} (${t("transcriptOf", { number: row.transcript.number, count: row.transcript.count })})` : row.fileName;
     return (
-      <NewTabLink href={href} label={`${t("next.reviewLabel", { file: row.fileName, reference })} ${t("next.newTab")}`}>
+      <NewTabLink href={href} label={`${t("next.reviewLabel", { file, reference })} ${t("next.newTab")}`}>
         {t("next.review")}
       </NewTabLink>
     );

@@ -4,9 +4,9 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { BulkResultsTable } from "./bulk-results-table";
-import { countsOf, type BulkUploadState } from "./bulk-upload-state";
+import { countsOf, transcriptTotal, type BulkUploadState } from "./bulk-upload-state";
 
-/** The review of a batch: its progress, the outcome of the save, "Save all clean matches" and the table. */
+/** The review of the files checked: the progress, the outcome of the save, "Save all clean matches" and the table. */
 export function BulkReview({ state, onSave }: { state: BulkUploadState; onSave: () => void }) {
   const t = useTranslations("bulkUpload");
   const counts = countsOf(state);
@@ -18,7 +18,7 @@ export function BulkReview({ state, onSave }: { state: BulkUploadState; onSave: 
       {state.phase === "saving" ? (
         <Progress key="save" id="bulk-save-progress" label={t("saveProgressLabel")} done={state.saving.done} total={state.saving.total} />
       ) : (
-        <Progress key="check" id="bulk-check-progress" label={t("progressLabel")} done={state.checked} total={state.files.length} />
+        <Progress key="check" id="bulk-check-progress" label={t("progressLabel")} done={state.checked} total={transcriptTotal(state)} />
       )}
       {state.phase === "saved" && (
         <div className="flex flex-col gap-2">

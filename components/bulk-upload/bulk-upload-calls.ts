@@ -7,22 +7,23 @@ import type { SaveOutcome } from "./bulk-upload-state";
 
 const GENERIC: Message = { key: "errors.generic" };
 
-export type CheckAnswer = { ok: true; row: BulkFileRow } | { ok: false; error: Message };
+/** A file's rows: one per transcript (a PESC batch file holds several). */
+export type CheckAnswer = { ok: true; rows: BulkFileRow[] } | { ok: false; error: Message };
 
 export type SaveAnswer = { ok: true; outcomes: SaveOutcome[] } | { ok: false; error: Message };
 
-/** Checks one file of the batch; a failure stops the round (the files not yet checked stay waiting). */
+/** Checks one file; a failure stops the round (the files not yet checked stay waiting). */
 export async function checkFile(file: File, { locale, limitBytes }: { locale: string; limitBytes: number }): Promise<CheckAnswer> {
   // Refused here without sending it; the server refuses it anyway.
   if (file.size > limitBytes)
-    return { ok: true, row: { outcome: "refused", messageKey: "upload.errors.tooLarge", values: { limitMb: limitBytes / 1024 / 1024 } } };
-  if (file.size === 0) return { ok: true, row: { outcome: "refused", messageKey: "bulkUpload.reasons.empty" } };
+    return { ok: true, rows: [{ outcome: "refused", messageKey: "upload.errors.tooLarge", values: { limitMb: limitBytes / 1024 / 1024 } }] };
+  if (file.size === 0) return { ok: true, rows: [{ outcome: "refused", messageKey: "bulkUpload.reasons.empty" }] };
   const form = new FormData();
   form.set("file", file);
   form.set("locale", locale);
   try {
     const state = await checkBulkFileAction(form);
-    return state.ok && state.row ? { ok: true, row: state.row } : { ok: false, error: { key: state.messageKey ?? GENERIC.key } };
+    return state.ok && state.rows && state.rows.length > 0 ? { ok: true, rows: state.rows } : { ok: false, error: { key: state.messageKey ?? GENERIC.key } };
   } catch {
     // The network or the server failed.
     return { ok: false, error: { key: "bulkUpload.errors.stopped" } };

@@ -29,8 +29,9 @@ function useBulkUploadState() {
 }
 
 /**
- * Bulk upload: choose or drop XML files, check them one at a time (each is matched and staged on the server), review
- * the table, then "Save all clean matches". Progress shows as a <progress> bar and a polite live region.
+ * Bulk upload: choose or drop XML files, check them one at a time (each transcript — a PESC batch file holds several —
+ * is matched and staged on the server), review the table, then "Save all clean matches". Progress, in transcripts,
+ * shows as a <progress> bar and a polite live region.
  */
 export function BulkUploadForm({ limitBytes, maxFiles }: { limitBytes: number; maxFiles: number }) {
   const t = useTranslations("bulkUpload");
@@ -63,7 +64,7 @@ export function BulkUploadForm({ limitBytes, maxFiles }: { limitBytes: number; m
         send({ type: "checkFinished", error: answer.error });
         return;
       }
-      const { toForget } = send({ type: "fileChecked", index, row: answer.row });
+      const { toForget } = send({ type: "fileChecked", index, rows: answer.rows });
       if (toForget.length > 0) await forgetUploads(toForget);
     }
     if (!mounted.current) return;

@@ -1,5 +1,5 @@
 import type { BulkFileRow } from "@/lib/actions/bulk-upload";
-import { isCleanRow, rowsOf, withResult, type BulkRowState, type Message } from "./bulk-rows";
+import { isCleanRow, rowsOf, withResults, type BulkRowState, type Message } from "./bulk-rows";
 
 // The bulk upload page's state, as a pure reducer: the form runs the checks and saves one after the other and
 // tells the reducer what happened; what the page shows follows from the state alone.
@@ -12,14 +12,15 @@ export type SaveOutcome = { pendingId: string; saved: true } | { pendingId: stri
 export type BulkUploadState = {
   phase: BulkPhase;
   files: readonly File[];
+  /** One per file waiting, then one per transcript checked (a PESC batch file holds several). */
   rows: readonly BulkRowState[];
-  /** Files checked so far in this round. */
+  /** Transcripts checked so far in this round (the progress counts transcripts, not files). */
   checked: number;
   saving: { done: number; total: number };
   error: Message | null;
   /**
-   * The pending uploads that the file just checked set aside (a second file for one request): the form asks the
-   * server to forget them. Empty after any other action.
+   * The pending uploads that the file just checked set aside (a second transcript for one request): the form asks
+   * the server to forget them. Empty after any other action.
    */
   toForget: readonly string[];
 };
@@ -28,7 +29,8 @@ export type BulkUploadAction =
   | { type: "filesChosen"; files: readonly File[]; maxFiles: number }
   | { type: "checkStarted"; maxFiles: number }
   | { type: "fileChecking"; index: number }
-  | { type: "fileChecked"; index: number; row: BulkFileRow }
+  /** The file at `index` was checked: its rows, one per transcript. */
+  | { type: "fileChecked"; index: number; rows: readonly BulkFileRow[] }
   /** With an error when the round stopped before the last file (the network, the session). */
   | { type: "checkFinished"; error?: Message }
   | { type: "saveStarted" }
@@ -70,10 +72,10 @@ function reduce(state: BulkUploadState, action: BulkUploadAction): BulkUploadSta
       return { ...state, phase: "checking", rows: rowsOf(state.files), checked: 0, error: null };
     }
     case "fileChecking":
-      return { ...state, rows: state.rows.map((r, i) => (i === action.index ? { ...r, phase: "checking" } : r)) };
+      return { ...state, rows: state.rows.map((r) => (r.fileIndex === action.index && r.phase === "waiting" ? { ...r, phase: "checking" } : r)) };
     case "fileChecked": {
-      const { rows, cancel } = withResult(state.rows, action.index, action.row);
-      return { ...state, rows, checked: action.index + 1, toForget: cancel };
+      const { rows, cancel } = withResults(state.rows, action.index, action.rows);
+      return { ...state, rows, checked: state.checked + action.rows.length, toForget: cancel };
     }
     case "checkFinished":
       return {
@@ -111,18 +113,24 @@ export function countsOf(state: BulkUploadState) {
   const checked = state.rows.filter((r) => r.phase !== "waiting" && r.phase !== "checking").length;
   return {
     clean,
-    /** Checked files that are not clean matches: handled one by one. */
+    /** Checked transcripts that are not clean matches: handled one by one. */
     others: checked - clean,
     saved: state.rows.filter((r) => r.phase === "saved").length,
     notSaved: state.rows.filter((r) => r.phase === "notSaved").length,
   };
 }
 
+/**
+ * The transcripts a round counts: those checked, and one for each file not yet opened (a batch file's own count is
+ * known once it is checked).
+ */
+export const transcriptTotal = (state: BulkUploadState) => state.rows.length;
+
 /** What the polite status line says: the progress of a round, or the summary once the files are checked. */
 export function statusMessage(state: BulkUploadState): Message | null {
   switch (state.phase) {
     case "checking":
-      return { key: "bulkUpload.progress", values: { done: state.checked, total: state.files.length } };
+      return { key: "bulkUpload.progress", values: { done: state.checked, total: transcriptTotal(state) } };
     case "saving":
       return { key: "bulkUpload.saveProgress", values: state.saving };
     case "checked": {

@@ -7,6 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useMessage } from "@/components/ui/use-message";
+import { Link } from "@/lib/i18n/navigation";
+import { problemText } from "./problem-text";
 
 type Props = {
   reference: string;
@@ -35,11 +37,18 @@ export function UploadForm({ reference, version, reupload, limitMb }: Props) {
           <p>{m(state.messageKey!, state.values)}</p>
           {state.problems && state.problems.length > 0 && (
             <ul className="mt-1 list-disc pl-5">
-              {state.problems.map((p, i) => {
-                const message = m(p.messageKey, p.values);
-                return <li key={i}>{p.line !== undefined ? m("pesc.atLine", { line: p.line, message }) : message}</li>;
-              })}
+              {state.problems.map((p, i) => (
+                <li key={i}>{problemText(m, p)}</li>
+              ))}
             </ul>
+          )}
+          {/* A PESC batch of several transcripts: Bulk Upload splits it. */}
+          {state.problems?.some((p) => p.messageKey === "pesc.errors.batchOfSeveral") && (
+            <p className="mt-1">
+              <Link href="/requests/bulk-upload" className="font-medium">
+                {t("upload.toBulkUpload")}
+              </Link>
+            </p>
           )}
         </Notice>
       )}

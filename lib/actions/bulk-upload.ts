@@ -4,21 +4,25 @@ import type { MatchedBy } from "@/lib/domain/bulk-match";
 import type { FieldComparison } from "@/lib/domain/pesc/compare";
 import { longDate } from "@/lib/i18n/long-date";
 import { cancelBulkUploads } from "@/lib/server/uploads/bulk-cancel-uploads";
-import { checkBulkFile, type BulkRequestSummary } from "@/lib/server/uploads/bulk-check-file";
+import { checkBulkFile, type BulkCheckResult, type BulkRequestSummary } from "@/lib/server/uploads/bulk-check-file";
+import type { Locale } from "@/lib/i18n/routing";
 import { saveBulkUploads } from "@/lib/server/uploads/bulk-save-uploads";
 import { fileOf, revalidateRequestPages, statusName, textsOf, transcriptProblems, type UploadProblem } from "./form";
 import { formCall, GENERIC_ERROR } from "./pipeline";
 import type { ActionResult } from "./result";
 
 // Bulk upload (/requests/bulk-upload): the page sends its files one at a time to checkBulkFileAction, which stages
-// each matched file as the user's pending upload; saveBulkUploadsAction then saves the clean ones by pending id.
-// The browser never names a request, a scope or a verdict: the server finds and re-checks them.
+// each matched transcript (a file's, or each of a PESC batch's) as the user's pending upload; saveBulkUploadsAction
+// then saves the clean ones by pending id. The browser never names a request, a scope or a verdict: the server finds
+// and re-checks them.
 
 export type BulkOutcome = "matched" | "differences" | "several" | "noMatch" | "notOpen" | "refused";
 
-/** One row of the review table. Messages are keys with their values, worded in the user's language by the page. */
+/** One row of the review table: a transcript. Messages are keys with their values, worded in the user's language by the page. */
 export type BulkFileRow = {
   outcome: BulkOutcome;
+  /** A transcript of a PESC batch file: its place, and the student it names when it could be read. */
+  transcript?: { number: number; count: number; studentName?: string };
   /** The user's pending upload (matched and differences): saved by "Save all clean matches" or on the validation screen. */
   pendingId?: string;
   request?: BulkRequestSummary;
@@ -31,65 +35,59 @@ export type BulkFileRow = {
   problems?: UploadProblem[];
 };
 
-/** The answer for one file: the row on success, a message otherwise (the session ended, a broken page). */
-export type BulkCheckState = ActionResult & { row?: BulkFileRow };
+/** The answer for one file: its rows on success (one per transcript), a message otherwise (the session ended, a broken page). */
+export type BulkCheckState = ActionResult & { rows?: BulkFileRow[] };
 
 export type BulkSaveRow = { pendingId: string; saved: boolean; messageKey?: string; values?: Record<string, string | number> };
 export type BulkSaveState = ActionResult & { rows?: BulkSaveRow[] };
 
-/** Checks one file of the batch: parsed, matched in the user's scope, and staged when it matched one open request. */
+/** Checks one file: parsed, each of its transcripts matched in the user's scope, and staged when it matched one open request. */
 export const checkBulkFileAction = formCall<never, BulkCheckState>({}, async (_input, { actor, locale, form }): Promise<BulkCheckState> => {
   const result = await checkBulkFile({ actor, file: fileOf(form) });
+  if (result.outcome !== "batch") return { ok: true, rows: [await rowOf(result, locale)] };
+  const rows: BulkFileRow[] = [];
+  for (const { number, count, student, result: each } of result.transcripts) {
+    const transcript = { number, count, ...(student && { studentName: `${student.firstName} ${student.lastName}` }) };
+    rows.push({ ...(await rowOf(each, locale)), transcript });
+  }
+  return { ok: true, rows };
+});
+
+async function rowOf(result: BulkCheckResult, locale: Locale): Promise<BulkFileRow> {
   switch (result.outcome) {
     case "matched":
     case "differences": {
       const { outcome, pendingId, request, by, comparisons } = result;
-      return { ok: true, row: { outcome, pendingId, request, by, comparisons } };
+      return { outcome, pendingId, request, by, comparisons };
     }
     case "several":
-      return {
-        ok: true,
-        row: { outcome: "several", requests: result.requests, messageKey: "bulkUpload.reasons.several", values: { count: result.requests.length } },
-      };
+      return { outcome: "several", requests: result.requests, messageKey: "bulkUpload.reasons.several", values: { count: result.requests.length } };
     case "noMatch":
-      return { ok: true, row: { outcome: "noMatch", messageKey: "bulkUpload.reasons.noMatch" } };
+      return { outcome: "noMatch", messageKey: "bulkUpload.reasons.noMatch" };
     case "notOpen":
       return {
-        ok: true,
-        row: {
-          outcome: "notOpen",
-          request: result.request,
-          messageKey: "bulkUpload.reasons.notOpen",
-          values: { status: await statusName(locale, result.status) },
-        },
+        outcome: "notOpen",
+        request: result.request,
+        messageKey: "bulkUpload.reasons.notOpen",
+        values: { status: await statusName(locale, result.status) },
       };
     case "notDue":
-      return {
-        ok: true,
-        row: { outcome: "notOpen", request: result.request, messageKey: "bulkUpload.reasons.notDue", values: { date: longDate(locale, result.sendAfter) } },
-      };
+      return { outcome: "notOpen", request: result.request, messageKey: "bulkUpload.reasons.notDue", values: { date: longDate(locale, result.sendAfter) } };
     case "stale":
-      return { ok: true, row: { outcome: "notOpen", request: result.request, messageKey: "bulkUpload.reasons.stale" } };
+      return { outcome: "notOpen", request: result.request, messageKey: "bulkUpload.reasons.stale" };
     case "refused":
       switch (result.reason) {
         case "noFile":
-          return { ok: true, row: { outcome: "refused", messageKey: "bulkUpload.reasons.empty" } };
+          return { outcome: "refused", messageKey: "bulkUpload.reasons.empty" };
         case "pdf":
-          return { ok: true, row: { outcome: "refused", messageKey: "bulkUpload.reasons.pdf" } };
+          return { outcome: "refused", messageKey: "bulkUpload.reasons.pdf" };
         case "tooLarge":
-          return { ok: true, row: { outcome: "refused", messageKey: "upload.errors.tooLarge", values: { limitMb: result.limit / 1024 / 1024 } } };
+          return { outcome: "refused", messageKey: "upload.errors.tooLarge", values: { limitMb: result.limit / 1024 / 1024 } };
         case "transcript":
-          return {
-            ok: true,
-            row: {
-              outcome: "refused",
-              messageKey: "upload.refused",
-              problems: transcriptProblems(result.errors),
-            },
-          };
+          return { outcome: "refused", messageKey: "upload.refused", problems: transcriptProblems(result.errors) };
       }
   }
-});
+}
 
 /** "Save all clean matches": the pending uploads named by id, each saved on its own if it is still a clean match. */
 export const saveBulkUploadsAction = formCall<never, BulkSaveState>({}, async (_input, { actor, locale, form }): Promise<BulkSaveState> => {

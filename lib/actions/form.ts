@@ -60,10 +60,20 @@ export async function requestRefusal(result: { reason: string; status?: RequestS
   }
 }
 
-/** One refused-file problem, worded by the form: `pesc.errors.<code>` with its values, at a line when known. */
-export type UploadProblem = { messageKey: string; values?: Record<string, string | number>; line?: number };
+/**
+ * One refused-file problem, worded by the form: `pesc.errors.<code>` with its values, at a line when known, in a
+ * transcript of a batch file (its number) when it is one.
+ */
+export type UploadProblem = { messageKey: string; values?: Record<string, string | number>; line?: number; document?: number };
 
 /** The problems of a refused transcript, as the upload forms word them. */
-export function transcriptProblems(errors: readonly { code: string; values?: Record<string, string | number>; line?: number }[]): UploadProblem[] {
-  return errors.map((e) => ({ messageKey: `pesc.errors.${e.code}`, ...(e.values && { values: e.values }), ...(e.line !== undefined && { line: e.line }) }));
+export function transcriptProblems(
+  errors: readonly { code: string; values?: Record<string, string | number>; line?: number; document?: number }[],
+): UploadProblem[] {
+  return errors.map((e) => ({
+    messageKey: `pesc.errors.${e.code}`,
+    ...(e.values && { values: e.values }),
+    ...(e.line !== undefined && { line: e.line }),
+    ...(e.document !== undefined && { document: e.document }),
+  }));
 }

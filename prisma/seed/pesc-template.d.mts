@@ -25,3 +25,17 @@ export interface PescTranscriptInput {
 export declare function pescTemplate(): string;
 export declare function escapeXml(s: string): string;
 export declare function buildPescTranscript(input: PescTranscriptInput): string;
+export declare function withXmlDeclaration(xml: string, encoding: string | null): string;
+export interface PescBatchOptions {
+  /** Of the namespace, e.g. "v2.1.0" (default) or "v1.0.0". */
+  version?: string;
+  /** "arb" by default; "" for the default namespace. */
+  prefix?: string;
+  /** The transcripts right in the root (v1.0.0), without envelope and BatchContent. */
+  flat?: boolean;
+  /** Named by the batch's XML declaration ("UTF-8" by default); null for none. */
+  encoding?: string | null;
+  batchId?: string;
+}
+export declare function buildPescBatch(transcripts: readonly string[], options?: PescBatchOptions): string;
+export declare function encodeUtf16(text: string, options?: { bigEndian?: boolean; bom?: boolean }): Uint8Array;

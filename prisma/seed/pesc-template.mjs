@@ -81,3 +81,39 @@ export function buildPescTranscript(input) {
   xml = replaceElement(xml, "ESIS", input.mident.padStart(8, "0"), school);
   return xml;
 }
+
+const XML_DECLARATION = /^\uFEFF?\s*<\?xml\s[^?]*\?>\s*/;
+
+/** The document with an XML declaration naming `encoding` (an earlier declaration replaced); no declaration for null. */
+export function withXmlDeclaration(xml, encoding) {
+  const body = xml.replace(XML_DECLARATION, "");
+  return encoding === null ? body : `<?xml version="1.0" encoding="${encoding}"?>\n${body}`;
+}
+
+/**
+ * A PESC AcademicRecordBatch holding the transcripts, as a provincial SIS exports them: by default v2.1.0 under the
+ * prefix "arb", an envelope, then the transcripts in BatchContent; `flat` puts them right in the root, as v1.0.0
+ * batches do. The transcripts' own declarations are removed; `encoding` is what the batch's declaration names.
+ */
+export function buildPescBatch(transcripts, options = {}) {
+  const { version = "v2.1.0", prefix = "arb", flat = false, encoding = "UTF-8", batchId = "SIS-BATCH-0001" } = options;
+  const p = prefix ? `${prefix}:` : "";
+  const xmlns = prefix ? `xmlns:${prefix}` : "xmlns";
+  const items = transcripts.map((t) => `${withXmlDeclaration(t, null).trimEnd()}\n`).join("");
+  const envelope =
+    `  <${p}BatchEnvelope>\n    <${p}BatchID>${escapeXml(batchId)}</${p}BatchID>\n` +
+    `    <${p}BatchDateTime>2026-11-30T23:00:00-05:00</${p}BatchDateTime>\n  </${p}BatchEnvelope>\n`;
+  const body = flat ? items : `${envelope}  <${p}BatchContent>\n${items}  </${p}BatchContent>\n`;
+  return withXmlDeclaration(
+    `<${p}AcademicRecordBatch ${xmlns}="urn:org:pesc:message:AcademicRecordBatch:${version}">\n${body}</${p}AcademicRecordBatch>\n`,
+    encoding,
+  );
+}
+
+/** Text as UTF-16 bytes: little endian unless `bigEndian`, with a byte-order mark unless `bom` is false. */
+export function encodeUtf16(text, options = {}) {
+  const { bigEndian = false, bom = true } = options;
+  const bytes = Buffer.from(`${bom ? "\uFEFF" : ""}${text}`, "utf16le");
+  if (bigEndian) bytes.swap16();
+  return new Uint8Array(bytes);
+}

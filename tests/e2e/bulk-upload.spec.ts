@@ -105,10 +105,10 @@ test("several files: progress, the review table, then Save all clean matches and
   await expect(page.getByText("6 files chosen")).toBeVisible();
   await page.getByRole("button", { name: "Check files", exact: true }).click();
 
-  const progress = page.getByRole("progressbar", { name: "Files checked" });
+  const progress = page.getByRole("progressbar", { name: "Transcripts checked" });
   await expect(progress).toHaveAttribute("max", "6");
   await expect(progress).toHaveAttribute("value", "6", { timeout: 30_000 });
-  await expect(page.getByRole("status").filter({ hasText: "2 clean matches to save; 4 files to handle one by one." })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "2 clean matches to save; 4 transcripts to handle one by one." })).toBeVisible();
 
   const row = (name: string) => page.getByRole("row", { name: new RegExp(`^${name.replace(".", "\\.")}`) });
   await expect(row("by-reference.xml")).toContainText(first.referenceNumber);
@@ -175,8 +175,8 @@ test("a board user: two files for one request and another board's student are le
   await page.getByLabel("Fichiers de relevés de notes XML").setInputFiles(files);
   await expect(page.getByText("4 fichiers choisis")).toBeVisible();
   await page.getByRole("button", { name: "Vérifier les fichiers", exact: true }).click();
-  await expect(page.getByRole("progressbar", { name: "Fichiers vérifiés" })).toHaveAttribute("value", "4", { timeout: 30_000 });
-  await expect(page.getByRole("status").filter({ hasText: "1 correspondance conforme à enregistrer; 3 fichiers à traiter un à un." })).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: "Relevés de notes vérifiés" })).toHaveAttribute("value", "4", { timeout: 30_000 });
+  await expect(page.getByRole("status").filter({ hasText: "1 correspondance conforme à enregistrer; 3 relevés de notes à traiter un à un." })).toBeVisible();
 
   const row = (name: string) => page.getByRole("row", { name: new RegExp(`^${name.replace(".", "\\.")}`) });
   await expect(row("releve-conforme.xml")).toContainText("Correspondance conforme");

@@ -1,14 +1,17 @@
 // Bulk upload (product §4, issue 7): several generated PESC files checked for a school user — clean match by
 // RequestTrackingID and by OEN + name + date of birth, a difference, no match, another school's request, several
 // requests of one person, a request that takes no upload, bad and PDF files — then "Save all clean matches" through
-// saveUpload and the processing function, with stale and foreign pending uploads refused.
+// saveUpload and the processing function, with stale and foreign pending uploads refused. PESC batch files (issue 16)
+// are split into their transcripts, each matched, staged, saved and stored on its own.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { checkBulkFile, type BulkCheckResult } from "@/lib/server/uploads/bulk-check-file";
+import { checkBulkFile, type BulkFileResult } from "@/lib/server/uploads/bulk-check-file";
 import { cancelBulkUploads } from "@/lib/server/uploads/bulk-cancel-uploads";
 import { saveBulkUploads } from "@/lib/server/uploads/bulk-save-uploads";
 import { MAX_UPLOAD_BYTES, type UploadedBlob } from "@/lib/server/uploads/stage-upload";
-import { buildPescTranscript } from "@/prisma/seed/pesc-template.mjs";
+import { readStoredFile, sha256Hex } from "@/lib/server/uploads/storage";
+import { parseTranscript } from "@/lib/domain/pesc/parse-transcript";
+import { buildPescBatch, buildPescTranscript, encodeUtf16 } from "@/prisma/seed/pesc-template.mjs";
 import { actorFor } from "./helpers/actors";
 import { testRuntime } from "./helpers/background";
 import { seedDemo } from "./helpers/seeded";
@@ -75,7 +78,7 @@ const stateOf = (referenceNumber: string) =>
   db.transcriptRequest.findUniqueOrThrow({ where: { referenceNumber }, select: { id: true, status: true, version: true } });
 const pendingOf = (actor: Actor, referenceNumber: string) => db.pendingUpload.findMany({ where: { userId: actor.id, request: { referenceNumber } } });
 
-function staged(result: BulkCheckResult) {
+function staged(result: BulkFileResult) {
   if (result.outcome !== "matched" && result.outcome !== "differences") throw new Error(`not staged: ${JSON.stringify(result)}`);
   return result;
 }
@@ -337,5 +340,147 @@ describe("Save all clean matches", () => {
     expect(await db.uploadedFile.count({ where: { requestId: request.id } })).toBe(0);
     expect(await pendingOf(school, request.referenceNumber)).toHaveLength(1);
     await cancelBulkUploads({ actor: school, input: { pendingIds: [a.pendingId] } });
+  });
+});
+
+describe("a PESC batch file", () => {
+  // A board user, with the requests of both its schools: the first school's are mostly taken above.
+  const takeAny = async () => {
+    for (const mident of ["999998", "999999"]) if ((await openRequests(mident)).some((r) => !used.has(r.referenceNumber))) return take(mident);
+    throw new Error("no open request left in the board");
+  };
+  /** The transcript of the pending upload's file, as stored. */
+  const pendingFile = async (pendingId: string) => {
+    const pending = await db.pendingUpload.findUniqueOrThrow({ where: { id: pendingId } });
+    return { pending, bytes: await readStoredFile(pending.storedName) };
+  };
+
+  it("is split into its transcripts, each matched and staged on its own as a UTF-8 document of its own", async () => {
+    const [first, second, differing] = [await takeAny(), await takeAny(), await takeAny()];
+    const stranger = transcriptOf(first, { referenceNumber: "REF-00000001", firstName: "Nobody", lastName: "Known", oen: "123456782" }, { tracking: false });
+    const broken = transcriptOf(second).replace(/<BirthDate>[^<]*<\/BirthDate>/, "<BirthDate>1990-02-30</BirthDate>");
+    const texts = [
+      transcriptOf(first),
+      transcriptOf(second, {}, { tracking: false }),
+      transcriptOf(differing, { dateOfBirth: "1990-02-03" }),
+      stranger,
+      broken,
+    ];
+    // As a Windows SIS writes it: UTF-16 with a byte-order mark.
+    const file = encodeUtf16(buildPescBatch(texts, { encoding: "UTF-16" }));
+    const pendingBefore = await db.pendingUpload.count();
+
+    const result = await checkBulkFile({ actor: board, file: blob(file, "sis-export.xml") });
+    if (result.outcome !== "batch") throw new Error(`not a batch: ${JSON.stringify(result)}`);
+    expect(result.transcripts.map((t) => [t.number, t.count, t.result.outcome])).toEqual([
+      [1, 5, "matched"],
+      [2, 5, "matched"],
+      [3, 5, "differences"],
+      [4, 5, "noMatch"],
+      [5, 5, "refused"],
+    ]);
+    expect(result.transcripts.map((t) => t.student)).toEqual([
+      { firstName: first.firstName, lastName: first.lastName },
+      { firstName: second.firstName, lastName: second.lastName },
+      { firstName: differing.firstName, lastName: differing.lastName },
+      { firstName: "Nobody", lastName: "Known" },
+      null,
+    ]);
+    const [a, b, c] = result.transcripts.map((t) => t.result);
+    expect(a).toMatchObject({ by: "trackingId", request: { referenceNumber: first.referenceNumber } });
+    expect(b).toMatchObject({ by: "identity", request: { referenceNumber: second.referenceNumber } });
+    expect(c).toMatchObject({ request: { referenceNumber: differing.referenceNumber } });
+    // The refused transcript's error, at its line in the batch; its number is the row's, not repeated in the error.
+    expect(result.transcripts[4]!.result).toMatchObject({
+      outcome: "refused",
+      reason: "transcript",
+      errors: [{ code: "invalidDate", element: "BirthDate", values: { value: "1990-02-30" } }],
+    });
+    const [refusedError] = (result.transcripts[4]!.result as { errors: { line?: number; document?: number }[] }).errors;
+    expect(refusedError!.document).toBeUndefined();
+    expect(refusedError!.line).toBeGreaterThan(4 * transcriptOf(first).split("\n").length);
+    // Three pending uploads, one per matched transcript: its own document, named after the batch and its place.
+    expect(await db.pendingUpload.count()).toBe(pendingBefore + 3);
+    for (const [n, staged, text] of [
+      [1, a, texts[0]],
+      [2, b, texts[1]],
+      [3, c, texts[2]],
+    ] as const) {
+      const { pending, bytes } = await pendingFile((staged as { pendingId: string }).pendingId);
+      expect(pending).toMatchObject({ kind: "XML", originalName: `sis-export.xml (#${n})`, size: bytes.byteLength, sha256: sha256Hex(bytes) });
+      const kept = new TextDecoder().decode(bytes);
+      expect(kept.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<ns0:HighSchoolTranscript xmlns:arb=')).toBe(true);
+      expect(kept).not.toContain("BatchEnvelope");
+      const alone = parseTranscript(text!);
+      expect(alone.ok && parseTranscript(bytes)).toMatchObject({ ok: true, transcript: alone.ok ? alone.transcript : null });
+    }
+    await cancelBulkUploads({ actor: board, input: { pendingIds: [a, b, c].map((r) => (r as { pendingId: string }).pendingId) } });
+    expect(await db.pendingUpload.count()).toBe(pendingBefore);
+  });
+
+  it("saves each clean match of a batch on its own: its own file, its own stored transcript, Complete", async () => {
+    const [first, second] = [await takeAny(), await takeAny()];
+    const before = await Promise.all([first, second].map((r) => stateOf(r.referenceNumber)));
+    const result = await checkBulkFile({ actor: board, file: blob(buildPescBatch([transcriptOf(first), transcriptOf(second)]), "batch.xml") });
+    if (result.outcome !== "batch") throw new Error("not a batch");
+    const pendingIds = result.transcripts.map((t) => staged(t.result).pendingId);
+    const saved = await saveBulkUploads({ actor: board, input: { pendingIds } });
+    expect(saved).toMatchObject({
+      ok: true,
+      items: [
+        { ok: true, referenceNumber: first.referenceNumber },
+        { ok: true, referenceNumber: second.referenceNumber },
+      ],
+    });
+    await background.drain();
+
+    const storedFiles = new Set<string>();
+    for (const [request, was] of [
+      [first, before[0]!],
+      [second, before[1]!],
+    ] as const) {
+      expect(await stateOf(request.referenceNumber)).toMatchObject({ status: "E_TRANSCRIPT_SENT", version: was.version + 2 });
+      const files = await db.uploadedFile.findMany({ where: { requestId: request.id } });
+      expect(files).toHaveLength(1);
+      const bytes = await readStoredFile(files[0]!.storedName);
+      storedFiles.add(files[0]!.storedName);
+      expect(files[0]).toMatchObject({ kind: "XML", sha256: sha256Hex(bytes), size: bytes.byteLength });
+      const stored = await db.storedTranscript.findFirstOrThrow({ where: { requestId: request.id, isCurrent: true } });
+      expect(stored).toMatchObject({ source: "BULK", format: "XML", sha256: files[0]!.sha256, content: new TextDecoder().decode(bytes) });
+      // The transcript stored is that student's alone.
+      const parsed = parseTranscript(bytes);
+      expect(parsed.ok && [parsed.transcript.requestTrackingId, parsed.transcript.student.lastName]).toEqual([request.referenceNumber, request.lastName]);
+    }
+    expect(storedFiles.size).toBe(2);
+  });
+
+  it("sets aside two transcripts of one batch for the same request, as two files", async () => {
+    const request = await takeAny();
+    const result = await checkBulkFile({ actor: board, file: blob(buildPescBatch([transcriptOf(request), transcriptOf(request, {}, { tracking: false })])) });
+    if (result.outcome !== "batch") throw new Error("not a batch");
+    const [first, second] = result.transcripts.map((t) => staged(t.result));
+    // The server keeps the later one only; the page marks both as the same request twice and forgets them.
+    expect((await pendingOf(board, request.referenceNumber)).map((p) => p.id)).toEqual([second!.pendingId]);
+    expect(await cancelBulkUploads({ actor: board, input: { pendingIds: [first!.pendingId, second!.pendingId] } })).toBe(1);
+  });
+
+  it("refuses a batch that is not well-formed as a whole, naming the transcript, and stores nothing", async () => {
+    // Nothing is staged: any two requests will do.
+    const [first, second] = (await openRequests("999999")).slice(0, 2) as [OpenRequest, OpenRequest];
+    const pendingBefore = await db.pendingUpload.count();
+    const broken = transcriptOf(second).replace(/<\/FirstName>/, "");
+    const result = await checkBulkFile({ actor: board, file: blob(buildPescBatch([transcriptOf(first), broken])) });
+    expect(result).toMatchObject({ outcome: "refused", reason: "transcript", errors: [{ code: "notWellFormed", document: 2 }] });
+    // Hostile in UTF-16: refused before anything is read.
+    const xxe = buildPescBatch([transcriptOf(first)], { encoding: "UTF-16" }).replace(
+      "<arb:AcademicRecordBatch",
+      '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n<arb:AcademicRecordBatch',
+    );
+    expect(await checkBulkFile({ actor: board, file: blob(encodeUtf16(xxe, { bigEndian: true })) })).toMatchObject({
+      outcome: "refused",
+      reason: "transcript",
+      errors: [{ code: "doctypeNotAllowed", line: 2 }],
+    });
+    expect(await db.pendingUpload.count()).toBe(pendingBefore);
   });
 });

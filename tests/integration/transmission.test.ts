@@ -1,4 +1,4 @@
-import { XMLParser } from "fast-xml-parser";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 import fs from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
@@ -12,12 +12,16 @@ import { torontoDate } from "@/lib/domain/business-days";
 import { cancelRequest } from "@/lib/server/requests/cancel-request";
 import { buildBatches } from "@/lib/server/transmission/build-batches";
 import { collectTransmissionItems } from "@/lib/server/transmission/collect-items";
+import { parseTranscript, readTranscriptFile } from "@/lib/domain/pesc/parse-transcript";
+import { checkBulkFile } from "@/lib/server/uploads/bulk-check-file";
+import { saveBulkUploads } from "@/lib/server/uploads/bulk-save-uploads";
 import { readStoredFile } from "@/lib/server/uploads/storage";
+import { buildPescBatch, buildPescTranscript, encodeUtf16 } from "@/prisma/seed/pesc-template.mjs";
 import { createCollegeDouble, demoCollegeSecret, readManifest, signedHeaders, type CollegeDouble } from "@/tests/doubles/college-server.mjs";
 import { actorFor } from "./helpers/actors";
 import { testRuntime } from "./helpers/background";
 import { seedDemo } from "./helpers/seeded";
-import { completeWithUpload, expectedPairs, runNightly, saveAnUpload, sha256, transcriptBytes } from "./helpers/transmission";
+import { completeWithUpload, expectedPairs, PESC_XML, runNightly, saveAnUpload, sha256, transcriptBytes } from "./helpers/transmission";
 
 let double: CollegeDouble;
 let base: string;
@@ -89,12 +93,13 @@ async function checkBatchFile(id: string) {
       expect(match).not.toBeNull();
       expect(Buffer.from(match![1]!, "base64").equals(Buffer.from(stored))).toBe(true);
     } else {
-      // The transcript element exactly as received, declaration and byte-order mark removed.
+      // The transcript element exactly as received, declaration and byte-order mark removed, its root given
+      // xmlns="" (it declares no default namespace) so that its unprefixed elements stay in none inside the batch.
       const received = new TextDecoder()
         .decode(stored)
         .replace(/^\s*<\?xml[^?]*\?>\s*/, "")
         .trimEnd();
-      expect(text).toContain(received);
+      expect(text).toContain(/^<[^\s>]+[^>]*\sxmlns="/.test(received) ? received : received.replace(/^(<[^\s>]+)/, '$1 xmlns=""'));
     }
   }
   const content = doc.AcademicRecordBatch.BatchContent;
@@ -182,6 +187,69 @@ describe("a night's transmission", () => {
     }
     await background.drain({ timeoutMs: 60_000 });
     expect(await db.transmissionBatch.count({ where: { night: "2030-01-15", status: { not: "DELIVERED" } } })).toBe(0);
+  });
+});
+
+describe("transcripts from real SIS exports", () => {
+  it("sends a UTF-16 upload, a batch of one and a transcript Bulk Upload split from a batch, each as its transcript", async () => {
+    const real = PESC_XML.toString("utf8");
+    const utf16 = await completeWithUpload(background, undefined, { xml: encodeUtf16(real) });
+    const batchOfOne = await completeWithUpload(background, undefined, {
+      xml: encodeUtf16(buildPescBatch([real], { encoding: "UTF-16" }), { bigEndian: true, bom: false }),
+    });
+    // A batch of two for two open requests, through Bulk Upload.
+    const school = await actorFor("demo.school");
+    const open = await db.transcriptRequest.findMany({
+      where: { school: { mident: "999999" }, status: "ACTION_REQUIRED", sendOption: "SEND_NOW", destinations: { some: {} }, oen: { not: null } },
+      include: { applicant: true, school: true },
+      orderBy: { referenceNumber: "asc" },
+      take: 2,
+    });
+    expect(open).toHaveLength(2);
+    const transcripts = open.map((r) =>
+      buildPescTranscript({
+        referenceNumber: r.referenceNumber,
+        firstName: r.firstName,
+        lastName: r.lastName,
+        dateOfBirth: r.applicant.dateOfBirth,
+        gender: r.applicant.gender,
+        oen: r.oen,
+        schoolName: r.school.nameEn,
+        mident: r.school.mident,
+      }),
+    );
+    const batch = new TextEncoder().encode(buildPescBatch(transcripts));
+    const checked = await checkBulkFile({ actor: school, file: { name: "sis.xml", size: batch.byteLength, arrayBuffer: async () => batch.slice().buffer } });
+    if (checked.outcome !== "batch") throw new Error(`not read as a batch: ${JSON.stringify(checked)}`);
+    const pendingIds = checked.transcripts.map((t) => (t.result.outcome === "matched" ? t.result.pendingId : ""));
+    expect(pendingIds.every(Boolean)).toBe(true);
+    expect(await saveBulkUploads({ actor: school, input: { pendingIds } })).toMatchObject({ ok: true, items: [{ ok: true }, { ok: true }] });
+    await background.drain();
+
+    await runNightly(background);
+    const references = [utf16.referenceNumber, batchOfOne.referenceNumber, ...open.map((r) => r.referenceNumber)];
+    for (const referenceNumber of references) {
+      const request = await db.transcriptRequest.findUniqueOrThrow({ where: { referenceNumber }, select: { id: true, status: true } });
+      expect(request.status).toBe("E_TRANSCRIPT_SENT");
+      const [item] = await itemsOf(request.id);
+      expect(item?.status).toBe("DELIVERED");
+      const file = await readStoredFile((await db.transmissionBatch.findUniqueOrThrow({ where: { batchId: item!.batch!.batchId } })).storedName!);
+      const text = Buffer.from(file).toString("utf8");
+      expect(XMLValidator.validate(text)).toBe(true);
+      const line = readManifest(Buffer.from(file)).find((m) => m.referenceNumber === referenceNumber)!;
+      // The digest is over the bytes as stored; the item is the transcript they hold, read back from the batch.
+      const stored = await transcriptBytes(item!.transcriptId);
+      expect(line.sha256).toBe(sha256(stored));
+      const read = readTranscriptFile(file);
+      if (!read.ok) throw new Error(JSON.stringify(read.errors));
+      const own = parseTranscript(stored);
+      if (!own.ok) throw new Error(JSON.stringify(own.errors));
+      // The items are the batch's documents in the manifest's order.
+      expect(read.documents[line.sequence - 1]).toMatchObject({ ok: true, transcript: own.transcript });
+    }
+    // Each transcript of the batch was kept on its own, as a UTF-8 document: neither is the batch.
+    const kept = await Promise.all(open.map(async (r) => Buffer.from(await transcriptBytes((await itemsOf(r.id))[0]!.transcriptId)).toString("utf8")));
+    expect(kept.every((k) => k.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<ns0:HighSchoolTranscript ') && !k.includes("BatchContent"))).toBe(true);
   });
 });
 

@@ -1,6 +1,7 @@
 // Uploads (product §4, quality.md Uploads safety): staging with the real PESC file, the validation screen's "No"
 // and "Yes", pending uploads kept per user and expiring, scope, hostile and oversized files, type by content,
-// background processing to Complete (idempotent), failure to File Upload Error, re-upload as a reissue, PDF.
+// background processing to Complete (idempotent), failure to File Upload Error, re-upload as a reissue, PDF; what real
+// SIS exports send (issue 16): UTF-16 files and PESC batches of one, a batch of several refused for Bulk Upload.
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +17,9 @@ import { processTranscript } from "@/lib/server/uploads/process-transcript";
 import { saveUpload } from "@/lib/server/uploads/save-upload";
 import { MAX_UPLOAD_BYTES, stageUpload, type UploadedBlob } from "@/lib/server/uploads/stage-upload";
 import { sha256Hex } from "@/lib/server/uploads/storage";
+import { parseTranscript } from "@/lib/domain/pesc/parse-transcript";
+import { findCurrentTranscript } from "@/lib/server/transcripts/find-current-transcript";
+import { buildPescBatch, encodeUtf16 } from "@/prisma/seed/pesc-template.mjs";
 import { actorFor } from "./helpers/actors";
 import { testRuntime } from "./helpers/background";
 import { seedDemo } from "./helpers/seeded";
@@ -311,6 +315,61 @@ describe("Yes – Save and continue", () => {
     expect(await db.uploadedFile.findUniqueOrThrow({ where: { id: saved.uploadedFileId } })).toMatchObject({ kind: "PDF", sha256: sha256Hex(PDF_BYTES) });
     expect(await db.storedTranscript.count({ where: { requestId: request.id } })).toBe(0);
     expect(await db.timelineEvent.count({ where: { requestId: request.id, type: "validated" } })).toBe(0);
+  });
+});
+
+describe("real SIS exports", () => {
+  const realTranscript = () => {
+    const parsed = parseTranscript(PESC_XML);
+    if (!parsed.ok) throw new Error("the real example was refused");
+    return parsed.transcript;
+  };
+
+  it("takes a UTF-16 transcript as the UTF-8 one, keeps its bytes as received, its text decoded, and shows it again", async () => {
+    const request = await pickOpen();
+    const bytes = encodeUtf16(PESC_XML.toString("utf8"));
+    const staged = await stage(school, request.referenceNumber, bytes, "windows-export.xml");
+    if (!staged.ok) throw new Error(`stage failed: ${JSON.stringify(staged)}`);
+    const pending = await findPendingUpload({ actor: school, pendingId: staged.pendingId, now: new Date() });
+    expect(pending).toMatchObject({ kind: "XML", size: bytes.byteLength, sha256: sha256Hex(bytes) });
+    expect(readPendingData(pending!.parsed)?.transcript).toEqual(realTranscript());
+
+    const saved = await saveUpload({ actor: school, pendingId: staged.pendingId });
+    if (!saved.ok) throw new Error(`save failed: ${saved.reason}`);
+    await background.drain();
+    expect((await requestByRef(request.referenceNumber)).status).toBe("E_TRANSCRIPT_SENT");
+    const file = await db.uploadedFile.findUniqueOrThrow({ where: { id: saved.uploadedFileId } });
+    expect(fs.readFileSync(path.join(path.resolve(env().FILE_STORAGE_DIR), file.storedName)).equals(Buffer.from(bytes))).toBe(true);
+    const stored = await db.storedTranscript.findFirstOrThrow({ where: { requestId: request.id, isCurrent: true } });
+    expect(stored).toMatchObject({ sha256: sha256Hex(bytes), content: PESC_XML.toString("utf8") });
+    // The details page's preview reads it again.
+    expect(await findCurrentTranscript({ actor: school, referenceNumber: request.referenceNumber })).toMatchObject({ transcript: realTranscript() });
+  });
+
+  it("takes a PESC batch of one as its transcript, kept as received", async () => {
+    const request = await pickOpen();
+    const bytes = encodeUtf16(buildPescBatch([PESC_XML.toString("utf8")], { encoding: "UTF-16" }), { bigEndian: true, bom: false });
+    const staged = await stage(school, request.referenceNumber, bytes, "batch.xml");
+    if (!staged.ok) throw new Error(`stage failed: ${JSON.stringify(staged)}`);
+    const pending = await findPendingUpload({ actor: school, pendingId: staged.pendingId, now: new Date() });
+    expect(pending).toMatchObject({ size: bytes.byteLength, sha256: sha256Hex(bytes) });
+    expect(readPendingData(pending!.parsed)?.transcript).toEqual(realTranscript());
+    const saved = await saveUpload({ actor: school, pendingId: staged.pendingId });
+    if (!saved.ok) throw new Error(`save failed: ${saved.reason}`);
+    await background.drain();
+    expect((await requestByRef(request.referenceNumber)).status).toBe("E_TRANSCRIPT_SENT");
+    expect(await findCurrentTranscript({ actor: school, referenceNumber: request.referenceNumber })).toMatchObject({ transcript: realTranscript() });
+  });
+
+  it("refuses a batch of several transcripts with their count, storing nothing", async () => {
+    const request = await pickOpen();
+    const before = await snapshot(request.referenceNumber);
+    const pendingBefore = await db.pendingUpload.count();
+    const text = PESC_XML.toString("utf8");
+    const result = await stage(school, request.referenceNumber, new TextEncoder().encode(buildPescBatch([text, text, text])));
+    expect(result).toEqual({ ok: false, reason: "transcript", errors: [{ code: "batchOfSeveral", values: { count: 3 } }] });
+    expect(await snapshot(request.referenceNumber)).toEqual(before);
+    expect(await db.pendingUpload.count()).toBe(pendingBefore);
   });
 });
 

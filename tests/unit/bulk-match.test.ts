@@ -15,6 +15,7 @@ const REAL: Transcript = {
     gender: "Male",
     oen: "999999999",
     oenCheckDigitValid: true,
+    provincialIds: [],
   },
   school: null,
   sessions: [],

@@ -32,11 +32,11 @@ const checkedBatch = () =>
     [
       { type: "checkStarted", maxFiles: MAX_FILES },
       { type: "fileChecking", index: 0 },
-      { type: "fileChecked", index: 0, row: matched("p1", "REF-00000001") },
+      { type: "fileChecked", index: 0, rows: [matched("p1", "REF-00000001")] },
       { type: "fileChecking", index: 1 },
-      { type: "fileChecked", index: 1, row: { ...matched("p2", "REF-00000002"), outcome: "differences" } },
+      { type: "fileChecked", index: 1, rows: [{ ...matched("p2", "REF-00000002"), outcome: "differences" }] },
       { type: "fileChecking", index: 2 },
-      { type: "fileChecked", index: 2, row: matched("p3", "REF-00000003") },
+      { type: "fileChecked", index: 2, rows: [matched("p3", "REF-00000003")] },
       { type: "checkFinished" },
     ],
     chosen("a.xml", "b.xml", "c.xml"),
@@ -97,7 +97,7 @@ describe("checking", () => {
       chosen("a.xml", "b.xml"),
     );
     expect(state.rows.map((r) => r.phase)).toEqual(["checking", "waiting"]);
-    state = run([{ type: "fileChecked", index: 0, row: matched("p1", "REF-00000001") }], state);
+    state = run([{ type: "fileChecked", index: 0, rows: [matched("p1", "REF-00000001")] }], state);
     expect(state.rows.map((r) => r.phase)).toEqual(["checked", "waiting"]);
     expect(state.rows[0]!.result?.pendingId).toBe("p1");
     expect(state.checked).toBe(1);
@@ -109,7 +109,7 @@ describe("checking", () => {
       [
         { type: "checkStarted", maxFiles: MAX_FILES },
         { type: "fileChecking", index: 0 },
-        { type: "fileChecked", index: 0, row: matched("p1", "REF-00000001") },
+        { type: "fileChecked", index: 0, rows: [matched("p1", "REF-00000001")] },
       ],
       chosen("first.xml", "second.xml", "third.xml"),
     );
@@ -117,7 +117,7 @@ describe("checking", () => {
     state = run(
       [
         { type: "fileChecking", index: 1 },
-        { type: "fileChecked", index: 1, row: matched("p2", "REF-00000001") },
+        { type: "fileChecked", index: 1, rows: [matched("p2", "REF-00000001")] },
       ],
       state,
     );
@@ -126,7 +126,7 @@ describe("checking", () => {
     // The next step carries nothing more to forget.
     state = run([{ type: "fileChecking", index: 2 }], state);
     expect(state.toForget).toEqual([]);
-    state = run([{ type: "fileChecked", index: 2, row: matched("p3", "REF-00000003") }, { type: "checkFinished" }], state);
+    state = run([{ type: "fileChecked", index: 2, rows: [matched("p3", "REF-00000003")] }, { type: "checkFinished" }], state);
     expect(state.toForget).toEqual([]);
     expect(cleanPendingIds(state)).toEqual(["p3"]);
     expect(countsOf(state)).toMatchObject({ clean: 1, others: 2 });
@@ -144,7 +144,7 @@ describe("checking", () => {
       [
         { type: "checkStarted", maxFiles: MAX_FILES },
         { type: "fileChecking", index: 0 },
-        { type: "fileChecked", index: 0, row: matched("p1", "REF-00000001") },
+        { type: "fileChecked", index: 0, rows: [matched("p1", "REF-00000001")] },
         { type: "fileChecking", index: 1 },
         { type: "checkFinished", error: { key: "bulkUpload.errors.stopped" } },
       ],
@@ -157,6 +157,69 @@ describe("checking", () => {
   });
 });
 
+describe("a PESC batch file", () => {
+  const inBatch = (row: BulkFileRow, number: number, count: number, studentName?: string): BulkFileRow => ({
+    ...row,
+    transcript: { number, count, ...(studentName && { studentName }) },
+  });
+
+  it("replaces the file's row by one row per transcript, and counts the progress in transcripts", () => {
+    let state = run(
+      [
+        { type: "checkStarted", maxFiles: MAX_FILES },
+        { type: "fileChecking", index: 0 },
+      ],
+      chosen("batch.xml", "single.xml"),
+    );
+    expect(statusMessage(state)).toEqual({ key: "bulkUpload.progress", values: { done: 0, total: 2 } });
+    state = run(
+      [
+        {
+          type: "fileChecked",
+          index: 0,
+          rows: [
+            inBatch(matched("p1", "REF-00000001"), 1, 3, "Ada Lovelace"),
+            inBatch({ outcome: "noMatch", messageKey: "bulkUpload.reasons.noMatch" }, 2, 3, "Nobody Known"),
+            inBatch({ outcome: "refused", messageKey: "upload.refused", problems: [{ messageKey: "pesc.errors.invalidDate" }] }, 3, 3),
+          ],
+        },
+      ],
+      state,
+    );
+    expect(state.rows.map((r) => [r.fileName, r.fileIndex, r.transcript?.number ?? null, r.phase])).toEqual([
+      ["batch.xml", 0, 1, "checked"],
+      ["batch.xml", 0, 2, "checked"],
+      ["batch.xml", 0, 3, "checked"],
+      ["single.xml", 1, null, "waiting"],
+    ]);
+    expect(new Set(state.rows.map((r) => r.key)).size).toBe(4);
+    // Three transcripts checked of four known: the batch's, and the file not yet opened.
+    expect(state.checked).toBe(3);
+    expect(statusMessage(state)).toEqual({ key: "bulkUpload.progress", values: { done: 3, total: 4 } });
+    state = run(
+      [{ type: "fileChecking", index: 1 }, { type: "fileChecked", index: 1, rows: [matched("p4", "REF-00000004")] }, { type: "checkFinished" }],
+      state,
+    );
+    expect(state.rows.map((r) => r.phase)).toEqual(["checked", "checked", "checked", "checked"]);
+    expect(statusMessage(state)).toEqual({ key: "bulkUpload.summary", values: { clean: 2, others: 2 } });
+    expect(cleanPendingIds(state)).toEqual(["p1", "p4"]);
+  });
+
+  it("sets aside two transcripts for one request, in one batch or across files", () => {
+    const state = run(
+      [
+        { type: "checkStarted", maxFiles: MAX_FILES },
+        { type: "fileChecked", index: 0, rows: [inBatch(matched("p1", "REF-00000001"), 1, 2), inBatch(matched("p2", "REF-00000001"), 2, 2)] },
+      ],
+      chosen("batch.xml", "other.xml"),
+    );
+    expect(state.rows.map((r) => r.duplicate ?? false)).toEqual([true, true, false]);
+    expect([...state.toForget].sort()).toEqual(["p1", "p2"]);
+    const next = run([{ type: "fileChecked", index: 1, rows: [matched("p3", "REF-00000002")] }, { type: "checkFinished" }], state);
+    expect(cleanPendingIds(next)).toEqual(["p3"]);
+  });
+});
+
 describe("saving the clean matches", () => {
   it("sends only the clean matches, in the table's order", () => {
     expect(cleanPendingIds(checkedBatch())).toEqual(["p1", "p3"]);
@@ -166,7 +229,7 @@ describe("saving the clean matches", () => {
     const state = run(
       [
         { type: "checkStarted", maxFiles: MAX_FILES },
-        { type: "fileChecked", index: 0, row: { outcome: "noMatch", messageKey: "bulkUpload.reasons.noMatch" } },
+        { type: "fileChecked", index: 0, rows: [{ outcome: "noMatch", messageKey: "bulkUpload.reasons.noMatch" }] },
         { type: "checkFinished" },
       ],
       chosen("a.xml"),

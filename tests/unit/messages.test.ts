@@ -1,5 +1,6 @@
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { createTranslator } from "next-intl";
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
@@ -52,6 +53,24 @@ function icuArguments(message: string): Map<string, ArgType> {
   return args;
 }
 
+/** The keys written twice in one object of a JSON text (JSON.parse keeps the last one silently). */
+function duplicateKeys(text: string): string[] {
+  const duplicates: string[] = [];
+  const objects: Set<string>[] = [];
+  const token = /"(?:[^"\\]|\\.)*"\s*:?|[{}]/g;
+  for (const [t] of text.matchAll(token)) {
+    if (t === "{") objects.push(new Set());
+    else if (t === "}") objects.pop();
+    else if (t.endsWith(":")) {
+      const key = JSON.parse(t.slice(0, -1).trim()) as string;
+      const keys = objects.at(-1)!;
+      if (keys.has(key)) duplicates.push(key);
+      keys.add(key);
+    }
+  }
+  return duplicates;
+}
+
 const enFlat = flatten(en);
 const frFlat = flatten(fr);
 const catalogues = { en: enFlat, fr: frFlat } as const;
@@ -62,6 +81,11 @@ describe("messages/en.json and messages/fr.json", () => {
     const missingInEn = [...frFlat.keys()].filter((k) => !enFlat.has(k));
     expect({ missingInFr, missingInEn }).toEqual({ missingInFr: [], missingInEn: [] });
     expect(enFlat.size).toBeGreaterThan(100);
+  });
+
+  it("write no key twice in one object", () => {
+    for (const locale of ["en", "fr"]) expect(duplicateKeys(fs.readFileSync(`messages/${locale}.json`, "utf8")), locale).toEqual([]);
+    expect(duplicateKeys('{"a": {"b": "x", "b": "y"}, "c": "{"}')).toEqual(["b"]);
   });
 
   it("hold only non-empty strings", () => {

@@ -67,6 +67,7 @@ describe("parseTranscript: the real Ontario example", () => {
       oen: "999999999",
       // 999999999 fails the Luhn check and must still be accepted.
       oenCheckDigitValid: false,
+      provincialIds: [],
       // Leading zeros kept: values are never read as numbers.
       schoolAssignedPersonId: "000309945335",
     });
@@ -310,18 +311,19 @@ describe("parseTranscript: size and encoding", () => {
     expect(errorsOf(latin1)).toEqual([{ code: "notUtf8", line: 39, values: { offset: REAL.indexOf("Senior") } }]);
   });
 
-  it("refuses a declaration that names another encoding, even when the bytes are UTF-8", () => {
-    expect(errorsOf(`<?xml version="1.0" encoding="UTF-16"?>\n${REAL}`)).toEqual([{ code: "unsupportedEncoding", values: { encoding: "UTF-16" } }]);
+  it("refuses a declaration that names an encoding other than UTF-8 or UTF-16", () => {
+    expect(errorsOf(`<?xml version="1.0" encoding="ISO-8859-1"?>\n${REAL}`)).toEqual([{ code: "unsupportedEncoding", values: { encoding: "ISO-8859-1" } }]);
     const latin1 = concat(utf8(`<?xml version="1.0" encoding="ISO-8859-1"?>\n${REAL.slice(0, REAL.indexOf("Senior"))}`), new Uint8Array([0xc9]));
     expect(errorsOf(latin1)).toEqual([{ code: "unsupportedEncoding", values: { encoding: "ISO-8859-1" } }]);
+    expect(errorsOf(utf8(`<?xml version="1.0" encoding="windows-1252"?>\n${REAL}`))).toEqual([
+      { code: "unsupportedEncoding", values: { encoding: "windows-1252" } },
+    ]);
   });
 
-  it("refuses UTF-16 bytes, with or without a byte order mark", () => {
-    const utf16le = new Uint8Array(Buffer.from(REAL, "utf16le"));
-    expect(errorsOf(concat(new Uint8Array([0xff, 0xfe]), utf16le))).toEqual([{ code: "unsupportedEncoding", values: { encoding: "UTF-16LE" } }]);
-    expect(errorsOf(utf16le)).toEqual([{ code: "unsupportedEncoding", values: { encoding: "UTF-16LE" } }]);
-    const utf16be = new Uint8Array(Buffer.from(REAL, "utf16le").swap16());
-    expect(errorsOf(utf16be)).toEqual([{ code: "unsupportedEncoding", values: { encoding: "UTF-16BE" } }]);
+  it("reads text whose declaration says UTF-16 (it is text already), and UTF-8 bytes that say so (.NET's StringWriter)", () => {
+    const expected = transcriptOf(REAL);
+    expect(transcriptOf(`<?xml version="1.0" encoding="UTF-16"?>\n${REAL}`)).toEqual(expected);
+    expect(transcriptOf(utf8(`<?xml version="1.0" encoding="utf-16"?>\n${REAL}`))).toEqual(expected);
   });
 
   it("accepts a UTF-8 byte order mark, with or without a declaration", () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { parseTranscript } from "@/lib/domain/pesc/parse-transcript";
 import { formatDecimal, readableTranscript, type ReadableTranscript } from "@/lib/domain/pesc/readable";
 import type { Transcript } from "@/lib/domain/pesc/transcript";
+import { buildPescBatch, encodeUtf16 } from "@/prisma/seed/pesc-template.mjs";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 
@@ -19,9 +20,10 @@ function parsed(xml: string): Transcript {
   return result.transcript;
 }
 
-function edit(xml: string, from: string, to: string): string {
-  if (!xml.includes(from)) throw new Error(`test variant: ${from} not found`);
-  return xml.replace(from, to);
+function edit(xml: string, from: string | RegExp, to: string): string {
+  const out = xml.replace(from, to);
+  if (out === xml) throw new Error(`test variant: ${String(from)} not found`);
+  return out;
 }
 
 function readable(transcript: Transcript, locale: "en" | "fr"): ReadableTranscript {
@@ -222,6 +224,51 @@ describe("readableTranscript: values as written", () => {
     expect(model.sections.map((s) => s.id)).toEqual(["document", "student", "school"]);
     expect(model.courses.columns.map((c) => c.id)).toEqual(["number", "title", "grade", "credits"]);
     expect(model.courses.rows[1]).toMatchObject({ number: null, title: "Mathematics", grade: null, credits: null });
+  });
+});
+
+describe("readableTranscript: another province's file, in a UTF-16 batch", () => {
+  // The real example as a British Columbia system would write it: its identifier under BC, its school by local code,
+  // the diploma's credits in the award's own summary, a grade status PESC gives no words for; then inside a PESC
+  // batch, in UTF-16.
+  let xml = edit(REAL, "<StateProvinceCode>ON</StateProvinceCode>", "<StateProvinceCode>BC</StateProvinceCode>");
+  xml = edit(
+    xml,
+    "<ESIS>00999999</ESIS>",
+    "<LocalOrganizationID><LocalOrganizationIDCode>03535050</LocalOrganizationIDCode><LocalOrganizationIDQualifier>BC</LocalOrganizationIDQualifier></LocalOrganizationID>",
+  );
+  xml = edit(xml, /<AcademicAwardProgram>\s*<ProgramSummary>([\s\S]*?)<\/ProgramSummary>\s*<\/AcademicAwardProgram>/, "<AcademicSummary>$1</AcademicSummary>");
+  xml = edit(
+    xml,
+    "<CourseAcademicGradeStatusCode>PassFailPass</CourseAcademicGradeStatusCode>",
+    "<CourseAcademicGradeStatusCode>Completed</CourseAcademicGradeStatusCode>",
+  );
+  const fromBatch = parseTranscript(encodeUtf16(buildPescBatch([xml], { version: "v1.0.0", prefix: "AcRecBat", flat: true, encoding: "UTF-16" })));
+  if (!fromBatch.ok) throw new Error(JSON.stringify(fromBatch.errors));
+
+  it("is the same transcript as the file alone", () => {
+    expect(fromBatch.transcript).toEqual(parsed(xml));
+  });
+
+  it("shows the other province's identifier under its province, in both languages, and no OEN", () => {
+    const en = fieldsOf(readable(fromBatch.transcript, "en"), "student");
+    expect(en["Identifier (BC)"]).toBe("999999999");
+    expect(en.OEN).toBeUndefined();
+    const fr = fieldsOf(readable(fromBatch.transcript, "fr"), "student");
+    expect(fr["Identifiant (BC)"]).toBe("999999999");
+    expect(fr.NISO).toBeUndefined();
+  });
+
+  it("is as readable as the Ontario file: the school by its local code, the diploma's credits, codes as written", () => {
+    for (const locale of ["en", "fr"] as const) {
+      const model = readable(fromBatch.transcript, locale);
+      const ontario = readable(REAL_TRANSCRIPT, locale);
+      expect(model.sections.map((s) => s.id)).toEqual(ontario.sections.map((s) => s.id));
+      expect(fieldsOf(model, "school")).toEqual({ ...fieldsOf(ontario, "school"), [locale === "fr" ? "ID d'école" : "School ID"]: "03535050" });
+      expect(fieldsOf(model, "award")).toEqual(fieldsOf(ontario, "award"));
+      expect(model.courses.columns).toEqual(ontario.courses.columns);
+      expect(model.courses.rows[0]).toEqual({ ...ontario.courses.rows[0], status: "Completed" });
+    }
   });
 });
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseStatusReason } from "@/lib/domain/status-reason";
 import { decideWithoutTranscript, verdictOf } from "@/lib/sis/outcome";
+import { buildPescBatch, encodeUtf16 } from "@/prisma/seed/pesc-template.mjs";
 import { referenceVerdict } from "./helpers/reference-verdict";
 
 // What an Auto-TRMS answer means for the request: the transcript is checked as a manual upload would be.
@@ -58,6 +59,24 @@ describe("the verdict on an answer", () => {
     ]) {
       expect(verdictOf(xml, REQUEST)).toEqual({ outcome: "INVALID_TRANSCRIPT", reason: { key: "sisInvalidTranscript" } });
     }
+  });
+
+  it("reads what real SIS systems answer: UTF-16, a batch of one; the bytes kept are those the SIS sent", () => {
+    const text = new TextDecoder().decode(PESC);
+    for (const answer of [
+      encodeUtf16(text),
+      encodeUtf16(`<?xml version="1.0" encoding="UTF-16"?>\n${text}`, { bigEndian: true, bom: false }),
+      new TextEncoder().encode(buildPescBatch([text])),
+      encodeUtf16(buildPescBatch([text], { version: "v1.0.0", flat: true, encoding: "UTF-16" })),
+    ]) {
+      const decision = verdictOf(answer, REQUEST);
+      expect(decision).toMatchObject({ outcome: "MATCHED", bytes: answer, sha256: crypto.createHash("sha256").update(answer).digest("hex") });
+    }
+    // A batch of several is not one student's transcript.
+    expect(verdictOf(new TextEncoder().encode(buildPescBatch([text, text])), REQUEST)).toEqual({
+      outcome: "INVALID_TRANSCRIPT",
+      reason: { key: "sisInvalidTranscript" },
+    });
   });
 
   it("gives each other answer its reason, echoing the request's OEN when it has one", () => {

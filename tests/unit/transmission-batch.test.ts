@@ -55,7 +55,7 @@ describe("the batch document", () => {
     expect(Object.keys(root.BatchContent).some((k) => k.endsWith("HighSchoolTranscript"))).toBe(true);
   });
 
-  it("keeps an XML transcript as received, without its declaration and byte-order mark", () => {
+  it("keeps an XML transcript as received, without its declaration and byte-order mark, its elements in their own namespaces", () => {
     const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), FIXTURE]);
     const item = xmlItem(withBom);
     expect(item.startsWith("\uFEFF")).toBe(false);
@@ -63,7 +63,12 @@ describe("the batch document", () => {
     const body = FIXTURE.toString("utf8")
       .replace(/^\s*<\?xml[^?]*\?>\s*/, "")
       .trimEnd();
-    expect(item).toBe(`${body}\n`);
+    // Only `xmlns=""` on its root: inside the batch (whose default namespace is the batch's), the transcript's
+    // unprefixed elements keep no namespace, as in the file.
+    expect(item).toBe(`${body.replace("<ns0:HighSchoolTranscript ", '<ns0:HighSchoolTranscript xmlns="" ')}\n`);
+    const declaresDefault = '<HighSchoolTranscript xmlns="urn:org:pesc:message:HighSchoolTranscript:v1.5.0"><Student/></HighSchoolTranscript>';
+    expect(xmlItem(declaresDefault)).toBe(`${declaresDefault}\n`);
+    expect(xmlItem("<!-- note --><Transcript><A/></Transcript>")).toBe('<!-- note --><Transcript xmlns=""><A/></Transcript>\n');
     expect(xmlItem(FIXTURE.toString("utf8"))).toBe(item);
   });
 

@@ -1,9 +1,12 @@
-// The PESC High School Transcript parser (contracts §3): the only place that knows PESC element names.
-// Checks, in order: size, encoding, no DTD, well-formedness, root element and namespace version; then reads the
-// transcript and validates it with TranscriptSchema, whose failures become the errors the user reads.
+// The PESC High School Transcript parser (contracts §3): the only place that knows PESC element names (with
+// academic-record-batch.ts for the batch envelope). Checks, in order: size, encoding (UTF-8 or UTF-16), no DTD,
+// well-formedness, root element and namespace version — a HighSchoolTranscript, or an AcademicRecordBatch whose
+// documents are each checked as one; then reads each transcript and validates it with TranscriptSchema, whose
+// failures become the errors the user reads.
 import { XMLParser, type EntityDecoderOptions } from "fast-xml-parser";
 import type { core } from "zod";
 import { hasValidOenCheckDigit, OEN_UNKNOWN } from "../oen";
+import { batchDocuments, documentAsFile, isAcademicRecordBatch, type BatchDocument } from "./academic-record-batch";
 import { isTranscriptErrorCode, type TranscriptError } from "./errors";
 import { TranscriptSchema, type Transcript } from "./transcript";
 import {
@@ -20,7 +23,20 @@ import {
 
 export { MAX_TRANSCRIPT_BYTES } from "./xml-text";
 
-export type ParseTranscriptResult = { ok: true; transcript: Transcript } | { ok: false; errors: TranscriptError[] };
+/** `text`: the document as decoded (what the stored row keeps of an upload). */
+export type ParseTranscriptResult = { ok: true; transcript: Transcript; text: string } | { ok: false; errors: TranscriptError[] };
+
+/**
+ * One transcript of a file: the file itself, or a document of a batch (`number` 1 for the first). `xml` is what is
+ * kept of it on its own: the file's text, or the document as a UTF-8 file of its own (documentAsFile).
+ */
+export type TranscriptDocumentResult = { number: number } & ({ ok: true; transcript: Transcript; xml: string } | { ok: false; errors: TranscriptError[] });
+
+/** A file refused as a whole, or its transcripts: one for a HighSchoolTranscript, each document of a batch. */
+export type TranscriptFileResult =
+  | { ok: false; errors: TranscriptError[] }
+  | { ok: true; batch: false; text: string; documents: [TranscriptDocumentResult] }
+  | { ok: true; batch: true; text: string; documents: TranscriptDocumentResult[] };
 
 const ROOT = "HighSchoolTranscript";
 // Any 1.x version (v1.0.0 to v1.99.x): PESC minor and patch versions stay compatible with the elements read here.
@@ -124,7 +140,10 @@ function xsBoolean(s: string | undefined): boolean | undefined {
 }
 
 function organization(element: Element | undefined): Transcript["school"] {
-  return element ? { name: text(element, "OrganizationName"), esis: text(element, "ESIS") } : null;
+  if (!element) return null;
+  // Outside Ontario a school is named by its system's local code rather than an ESIS number.
+  const localId = text(element, "LocalOrganizationID", "LocalOrganizationIDCode");
+  return { name: text(element, "OrganizationName"), esis: text(element, "ESIS"), ...(localId !== undefined && { localId }) };
 }
 
 function readCourse(course: Element): Transcript["courses"][number] {
@@ -148,7 +167,8 @@ function readCourse(course: Element): Transcript["courses"][number] {
 function readAward(award: Element | undefined): Transcript["award"] {
   if (!award) return null;
   const program = one(award, "AcademicAwardProgram");
-  const gpa = one(program, "ProgramSummary", "GPA");
+  // Ontario files total the credits in the award's program, other provinces' in the award's own summary.
+  const gpa = one(program, "ProgramSummary", "GPA") ?? one(award, "AcademicSummary", "GPA");
   return {
     title: text(award, "AcademicAwardTitle"),
     level: text(award, "AcademicAwardLevel"),
@@ -159,13 +179,22 @@ function readAward(award: Element | undefined): Transcript["award"] {
   };
 }
 
-/** The OEN: the Ontario agency identifier's value; null when absent or the "unknown" placeholder. */
-function readOen(person: Element | undefined): string | null {
-  const agency = all(person, "AgencyIdentifier").find(
-    (a) => text(a, "StateProvinceCode")?.toUpperCase() === "ON" || text(a, "AgencyName")?.toLowerCase() === "ontario education number",
-  );
-  const oen = text(agency, "AgencyAssignedID");
-  return oen === undefined || oen === OEN_UNKNOWN ? null : oen;
+/**
+ * The person's agency identifiers: the OEN is the Ontario one's value (StateProvinceCode ON, or no province and the
+ * agency named "Ontario Education Number"), null when absent or the "unknown" placeholder; an identifier of another
+ * province or state is not an OEN — never checked as one nor compared — and is kept, as written, for the preview.
+ */
+function readIdentifiers(person: Element | undefined): { oen: string | null; provincialIds: Transcript["student"]["provincialIds"] } {
+  let oen: string | undefined;
+  const provincialIds: Transcript["student"]["provincialIds"] = [];
+  for (const agency of all(person, "AgencyIdentifier")) {
+    const id = text(agency, "AgencyAssignedID");
+    const province = text(agency, "StateProvinceCode");
+    const ontario = province === undefined ? text(agency, "AgencyName")?.toLowerCase() === "ontario education number" : province.toUpperCase() === "ON";
+    if (ontario) oen ??= id;
+    else if (province !== undefined && id !== undefined) provincialIds.push({ province, id });
+  }
+  return { oen: oen === undefined || oen === OEN_UNKNOWN ? null : oen, provincialIds };
 }
 
 /** Everything the application uses, unchecked: TranscriptSchema decides what is acceptable. */
@@ -175,7 +204,7 @@ function readTranscript(root: Element, rawVersion: string): TranscriptCandidate 
   const person = one(student, "Person");
   const records = all(student, "AcademicRecord");
   const sessions = records.flatMap((r) => all(r, "AcademicSession"));
-  const oen = readOen(person);
+  const { oen, provincialIds } = readIdentifiers(person);
   const studentExtensions = extensionHolders(student);
   const firstSchool = sessions.map((s) => one(s, "School")).find(Boolean) ?? records.map((r) => one(r, "School")).find(Boolean);
   const firstAward = [...sessions, ...records].flatMap((e) => all(e, "AcademicAward"))[0];
@@ -194,6 +223,7 @@ function readTranscript(root: Element, rawVersion: string): TranscriptCandidate 
       gender: text(person, "Gender", "GenderCode"),
       oen,
       oenCheckDigitValid: oen === null ? null : hasValidOenCheckDigit(oen),
+      provincialIds,
       schoolAssignedPersonId: text(person, "SchoolAssignedPersonID"),
     },
     school: organization(firstSchool),
@@ -229,6 +259,16 @@ const ELEMENT_OF_FIELD: Readonly<Record<string, string>> = {
   "courses.endDate": "CourseEndDate",
 };
 
+/** Where a document sits in its file: lines of its text are lines of the file from `line` on. */
+type Place = { line: number; document?: number };
+
+const shift = (line: number | undefined, place: Place) => (line === undefined ? undefined : line + place.line - 1);
+
+function located(error: TranscriptError, place: Place): TranscriptError {
+  const line = shift(error.line, place);
+  return { ...error, ...(line !== undefined && { line }), ...(place.document !== undefined && { document: place.document }) };
+}
+
 function issueToError(issue: core.$ZodIssue, candidate: TranscriptCandidate, xml: string): TranscriptError {
   const code = issue.message;
   const field = issue.path.filter((p) => typeof p === "string").join(".");
@@ -247,13 +287,10 @@ function parseFailure(error: unknown, xml: string): TranscriptError {
   return notWellFormed(error instanceof Error ? error.message : String(error));
 }
 
-export function parseTranscript(input: Uint8Array | string): ParseTranscriptResult {
-  const decoded = decodeTranscriptText(input);
-  if (!decoded.ok) return { ok: false, errors: [decoded.error] };
-  const xml = decoded.value;
-  const refused = refuseDtd(xml) ?? checkWellFormed(xml);
-  if (refused) return { ok: false, errors: [refused] };
+type Checked<T> = { ok: true; value: T } | { ok: false; errors: TranscriptError[] };
 
+/** The one HighSchoolTranscript element of a parsed document (`xml` well-formed), or why it is not one. */
+function transcriptElement(xml: string, code: "wrongRoot" | "wrongDocument"): Checked<{ element: Element; version: string }> {
   let document: unknown;
   try {
     document = parser.parse(xml);
@@ -266,11 +303,110 @@ export function parseTranscript(input: Uint8Array | string): ParseTranscriptResu
   const root = rootElement(xml);
   const version = root?.localName === ROOT && isElement(top[ROOT]) ? ROOT_NAMESPACE.exec(root.namespace)?.[1] : undefined;
   if (version === undefined) {
-    return { ok: false, errors: [{ code: "wrongRoot", values: { found: root?.localName ?? Object.keys(top)[0] ?? "", namespace: root?.namespace ?? "" } }] };
+    return { ok: false, errors: [{ code, values: { found: root?.localName ?? Object.keys(top)[0] ?? "", namespace: root?.namespace ?? "" } }] };
+  }
+  return { ok: true, value: { element: top[ROOT] as Element, version } };
+}
+
+/** Reads and checks the transcript of a document whose root is a HighSchoolTranscript. */
+function checkTranscript(found: { element: Element; version: string }, xml: string): Checked<Transcript> {
+  const candidate = readTranscript(found.element, found.version);
+  const checked = TranscriptSchema.safeParse(candidate);
+  if (checked.success) return { ok: true, value: checked.data };
+  return { ok: false, errors: checked.error.issues.map((issue) => issueToError(issue, candidate, xml)) };
+}
+
+// Where a HighSchoolTranscript starts, any prefix: only to say which transcript of a broken batch the error is in.
+const TRANSCRIPT_START_TAG = new RegExp(`<(?:[^\\s/>!?:]+:)?${ROOT}[\\s/>]`, "g");
+
+/**
+ * The number of the batch's transcript that holds `line` (a line of the batch); undefined before the first, or when
+ * the batch seems to hold only one (its number would say nothing).
+ */
+function documentAtLine(xml: string, line: number): number | undefined {
+  let document = 0;
+  let total = 0;
+  let at = 0;
+  let atLine = 1;
+  for (const match of xml.matchAll(TRANSCRIPT_START_TAG)) {
+    for (let i = xml.indexOf("\n", at); i !== -1 && i < match.index; i = xml.indexOf("\n", i + 1)) atLine++;
+    at = match.index;
+    total++;
+    if (atLine <= line) document = total;
+  }
+  return document === 0 || total < 2 ? undefined : document;
+}
+
+/** A document of a batch: a refusal of the whole file (not well-formed), or the document's result. */
+function readDocument(document: BatchDocument): { fileError: TranscriptError } | TranscriptDocumentResult {
+  const place: Place = { line: document.line, document: document.number };
+  if (document.localName !== ROOT || !ROOT_NAMESPACE.test(document.namespace)) {
+    const error: TranscriptError = { code: "wrongDocument", values: { found: document.localName, namespace: document.namespace }, line: 1 };
+    return { number: document.number, ok: false, errors: [located(error, place)] };
+  }
+  const found = transcriptElement(document.text, "wrongDocument");
+  if (!found.ok) {
+    const error = found.errors[0]!;
+    // The batch is well-formed; only a reference the parser refuses can fail here, and it makes the file ill-formed.
+    if (error.code === "notWellFormed") return { fileError: located(error, place) };
+    return { number: document.number, ok: false, errors: found.errors.map((e) => located(e, place)) };
+  }
+  const checked = checkTranscript(found.value, document.text);
+  if (!checked.ok) return { number: document.number, ok: false, errors: checked.errors.map((e) => located(e, place)) };
+  return { number: document.number, ok: true, transcript: checked.value, xml: documentAsFile(document) };
+}
+
+/**
+ * A transcript file as received: refused as a whole (size, encoding, DTD, well-formedness, root), or its
+ * transcripts — the HighSchoolTranscript, or each document of an AcademicRecordBatch, checked on its own (a refused
+ * document names its number and its lines in the batch, and refuses no other).
+ */
+export function readTranscriptFile(input: Uint8Array | string): TranscriptFileResult {
+  const decoded = decodeTranscriptText(input);
+  if (!decoded.ok) return { ok: false, errors: [decoded.error] };
+  const xml = decoded.value;
+  const dtd = refuseDtd(xml);
+  if (dtd) return { ok: false, errors: [dtd] };
+  const root = rootElement(xml);
+  const batch = root !== null && isAcademicRecordBatch(root);
+  const malformed = checkWellFormed(xml);
+  if (malformed) {
+    const document = batch && malformed.line !== undefined ? documentAtLine(xml, malformed.line) : undefined;
+    return { ok: false, errors: [{ ...malformed, ...(document !== undefined && { document }) }] };
   }
 
-  const candidate = readTranscript(top[ROOT] as Element, version);
-  const checked = TranscriptSchema.safeParse(candidate);
-  if (checked.success) return { ok: true, transcript: checked.data };
-  return { ok: false, errors: checked.error.issues.map((issue) => issueToError(issue, candidate, xml)) };
+  if (!batch) {
+    const found = transcriptElement(xml, "wrongRoot");
+    if (!found.ok) return found;
+    const checked = checkTranscript(found.value, xml);
+    const document: TranscriptDocumentResult = checked.ok
+      ? { number: 1, ok: true, transcript: checked.value, xml }
+      : { number: 1, ok: false, errors: checked.errors };
+    return { ok: true, batch: false, text: xml, documents: [document] };
+  }
+
+  const documents = batchDocuments(xml);
+  if (documents === null) return { ok: false, errors: [notWellFormed("A document must have exactly one root element.")] };
+  if (documents.length === 0) return { ok: false, errors: [{ code: "emptyBatch" }] };
+  const results: TranscriptDocumentResult[] = [];
+  for (const document of documents) {
+    const result = readDocument(document);
+    if ("fileError" in result) return { ok: false, errors: [result.fileError] };
+    results.push(result);
+  }
+  return { ok: true, batch: true, text: xml, documents: results };
+}
+
+/**
+ * One transcript (uploads, SIS answers, stored transcripts): a HighSchoolTranscript, or a batch of exactly one (read
+ * as that transcript, its errors at their lines in the file). A batch of several is refused: Bulk Upload splits it.
+ */
+export function parseTranscript(input: Uint8Array | string): ParseTranscriptResult {
+  const file = readTranscriptFile(input);
+  if (!file.ok) return file;
+  if (file.documents.length > 1) return { ok: false, errors: [{ code: "batchOfSeveral", values: { count: file.documents.length } }] };
+  const only = file.documents[0]!;
+  if (only.ok) return { ok: true, transcript: only.transcript, text: file.text };
+  // The only transcript of the file: its number says nothing.
+  return { ok: false, errors: only.errors.map(({ document: _document, ...error }) => error) };
 }

@@ -14,7 +14,8 @@ const optionalText = text.optional();
 const requiredName = z.string(code("missingName")).min(1, { ...code("missingName"), abort: true });
 const optionalDate = z.string().refine(isIsoDate, code("invalidDate")).optional();
 
-const organization = z.object({ name: optionalText, esis: optionalText });
+/** `localId`: the school system's own code (LocalOrganizationID), as other provinces name schools. */
+const organization = z.object({ name: optionalText, esis: optionalText, localId: optionalText });
 
 export const TranscriptSchema = z.object({
   /** Version of the HighSchoolTranscript namespace, e.g. "1.2.0". */
@@ -39,6 +40,11 @@ export const TranscriptSchema = z.object({
     oen: z.string().refine(isOenFormat, code("invalidOen")).nullable(),
     /** Informative only: real files carry OENs that fail the check digit and must still be accepted. */
     oenCheckDigitValid: z.boolean().nullable(),
+    /**
+     * Identifiers of other provinces or states (StateProvinceCode not ON), as written: not OENs, never checked as one
+     * nor compared. Defaults to none for uploads parsed before they were read.
+     */
+    provincialIds: z.array(z.object({ province: text, id: text })).default([]),
     schoolAssignedPersonId: optionalText,
   }),
   school: organization.nullable(),

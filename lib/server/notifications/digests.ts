@@ -65,7 +65,9 @@ export async function sendDigests(due: readonly DueDigest[], now: Date): Promise
       const scope = requestScope(r.scopeActor);
       c = Promise.all([
         db.transcriptRequest.count({ where: { AND: [scope, since ? { createdAt: { gt: since } } : {}] } }),
-        completed ? db.storedTranscript.count({ where: { source: "AUTO_TRMS", ...(since ? { createdAt: { gt: since } } : {}), request: scope } }) : Promise.resolve(null),
+        completed
+          ? db.storedTranscript.count({ where: { source: "AUTO_TRMS", ...(since ? { createdAt: { gt: since } } : {}), request: scope } })
+          : Promise.resolve(null),
       ]);
       sinceCounts.set(key, c);
     }

@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/auth/roles";
 import { matchTranscript, type MatchedBy } from "@/lib/domain/bulk-match";
 import type { FieldComparison } from "@/lib/domain/pesc/compare";
 import type { TranscriptError } from "@/lib/domain/pesc/errors";
-import { parseTranscript } from "@/lib/domain/pesc/parse-transcript";
+import { readTranscriptFile } from "@/lib/domain/pesc/parse-transcript";
+import type { Transcript } from "@/lib/domain/pesc/transcript";
 import type { RequestStatus } from "@/lib/domain/statuses";
 import { findBulkCandidates } from "./bulk-find-candidates";
 import { kindOfContent, MAX_UPLOAD_BYTES, stageUpload, type UploadedBlob } from "./stage-upload";
@@ -25,18 +26,26 @@ export type BulkCheckResult =
   | { outcome: "refused"; reason: "tooLarge"; limit: number }
   | { outcome: "refused"; reason: "transcript"; errors: TranscriptError[] };
 
+/** One transcript of a PESC batch file: its place in the batch, the student it names (when it reads), its result. */
+export type BulkBatchTranscript = { number: number; count: number; student: { firstName: string; lastName: string } | null; result: BulkCheckResult };
+
+/** A file of one transcript has its result; a batch file, one per transcript, each matched and staged on its own. */
+export type BulkFileResult = BulkCheckResult | { outcome: "batch"; transcripts: BulkBatchTranscript[] };
+
 type CheckActor = Pick<Actor, "id" | "role" | "boardId" | "schoolId">;
 
 const summary = (r: BulkRequestSummary): BulkRequestSummary => ({ referenceNumber: r.referenceNumber, firstName: r.firstName, lastName: r.lastName });
 
 /**
  * One file of a bulk upload: checked like a single upload (size before reading, type by content, the PESC parser),
- * matched to an open request of the actor's scope (lib/domain/bulk-match), then staged through stageUpload for that
- * request — which checks scope, status, version and send-after date again — so that "Save all clean matches" and
- * the validation screen both find it as the user's pending upload. PDFs are refused: they have nothing to match on.
- * A file matched to no single open request stores nothing.
+ * then each of its transcripts — the file's, or each document of a PESC batch — matched to an open request of the
+ * actor's scope (lib/domain/bulk-match) and staged through stageUpload for that request, which checks scope, status,
+ * version and send-after date again, so that "Save all clean matches" and the validation screen both find it as the
+ * user's pending upload. A file of one transcript is kept as received; a transcript of a batch is kept as the
+ * document of its own the parser cut out of it (UTF-8, its namespace declarations made explicit: ADR 0016). PDFs are
+ * refused: they have nothing to match on. A transcript matched to no single open request stores nothing.
  */
-export async function checkBulkFile(options: { actor: CheckActor; file: UploadedBlob | null; now?: Date }): Promise<BulkCheckResult> {
+export async function checkBulkFile(options: { actor: CheckActor; file: UploadedBlob | null; now?: Date }): Promise<BulkFileResult> {
   const { actor, file } = options;
   const now = options.now ?? new Date();
   if (!file || file.size === 0) return { outcome: "refused", reason: "noFile" };
@@ -45,11 +54,36 @@ export async function checkBulkFile(options: { actor: CheckActor; file: Uploaded
   if (bytes.byteLength > MAX_UPLOAD_BYTES) return { outcome: "refused", reason: "tooLarge", limit: MAX_UPLOAD_BYTES };
   if (bytes.byteLength === 0) return { outcome: "refused", reason: "noFile" };
   if (kindOfContent(bytes) === "PDF") return { outcome: "refused", reason: "pdf" };
-  const parsed = parseTranscript(bytes);
-  if (!parsed.ok) return { outcome: "refused", reason: "transcript", errors: parsed.errors };
+  const read = readTranscriptFile(bytes);
+  if (!read.ok) return { outcome: "refused", reason: "transcript", errors: read.errors };
 
-  const candidates = await findBulkCandidates({ actor, transcript: parsed.transcript });
-  const match = matchTranscript(parsed.transcript, candidates, now);
+  if (!read.batch) {
+    const [only] = read.documents;
+    if (!only.ok) return { outcome: "refused", reason: "transcript", errors: only.errors };
+    // The bytes already read, so that the file is not read twice.
+    return checkTranscript(actor, only.transcript, { name: file.name, bytes }, now);
+  }
+  const encoder = new TextEncoder();
+  const transcripts: BulkBatchTranscript[] = [];
+  for (const document of read.documents) {
+    const place = { number: document.number, count: read.documents.length };
+    if (!document.ok) {
+      // The row names the transcript: its errors need not.
+      const errors = document.errors.map(({ document: _document, ...error }) => error);
+      transcripts.push({ ...place, student: null, result: { outcome: "refused", reason: "transcript", errors } });
+      continue;
+    }
+    const { firstName, lastName } = document.transcript.student;
+    const result = await checkTranscript(actor, document.transcript, { name: `${file.name} (#${document.number})`, bytes: encoder.encode(document.xml) }, now);
+    transcripts.push({ ...place, student: { firstName, lastName }, result });
+  }
+  return { outcome: "batch", transcripts };
+}
+
+/** Matches one transcript and stages the bytes kept of it for the request it matched. */
+async function checkTranscript(actor: CheckActor, transcript: Transcript, kept: { name: string; bytes: Uint8Array }, now: Date): Promise<BulkCheckResult> {
+  const candidates = await findBulkCandidates({ actor, transcript });
+  const match = matchTranscript(transcript, candidates, now);
   switch (match.outcome) {
     case "noMatch":
       return match;
@@ -65,8 +99,8 @@ export async function checkBulkFile(options: { actor: CheckActor; file: Uploaded
   }
 
   const { request } = match;
-  // The bytes already read, so that the file is not read twice.
-  const blob: UploadedBlob = { name: file.name, size: bytes.byteLength, arrayBuffer: async () => bytes.slice().buffer };
+  const { bytes } = kept;
+  const blob: UploadedBlob = { name: kept.name, size: bytes.byteLength, arrayBuffer: async () => bytes.slice().buffer };
   const staged = await stageUpload({ actor, input: { referenceNumber: request.referenceNumber, expectedVersion: request.version }, file: blob, now });
   if (staged.ok) return { outcome: match.outcome, pendingId: staged.pendingId, request: summary(request), by: match.by, comparisons: match.comparisons };
   switch (staged.reason) {

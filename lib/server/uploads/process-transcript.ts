@@ -44,7 +44,8 @@ export async function processTranscript(options: {
     if (sha256Hex(bytes) !== file.sha256) error = "checksumMismatch";
     else {
       const parsed = parseTranscript(bytes);
-      if (parsed.ok) content = new TextDecoder().decode(bytes);
+      // The text as decoded (a UTF-16 file too); the bytes as received stay in the upload's file, with their sha256.
+      if (parsed.ok) content = parsed.text;
       else error = parsed.errors.map((e) => e.code).join(",");
     }
   } catch {

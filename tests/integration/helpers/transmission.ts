@@ -36,8 +36,11 @@ export async function runNightly(background: BackgroundRuntime) {
 
 const used = new Set<string>();
 
-/** Saves an upload (the real PESC file, or a one-page PDF) as demo.school on a To Do request, or on `referenceNumber`. */
-export async function saveAnUpload(options: { referenceNumber?: string; pdf?: boolean; minColleges?: number } = {}) {
+/**
+ * Saves an upload (the real PESC file, `xml` when given, or a one-page PDF) as demo.school on a To Do request, or on
+ * `referenceNumber`.
+ */
+export async function saveAnUpload(options: { referenceNumber?: string; pdf?: boolean; xml?: Uint8Array; minColleges?: number } = {}) {
   const school = await actorFor("demo.school");
   const request = options.referenceNumber
     ? await db.transcriptRequest.findUniqueOrThrow({ where: { referenceNumber: options.referenceNumber } })
@@ -51,7 +54,7 @@ export async function saveAnUpload(options: { referenceNumber?: string; pdf?: bo
       ).find((r) => r._count.destinations >= (options.minColleges ?? 1));
   if (!request) throw new Error(`no To Do request of demo.school left with ${options.minColleges ?? 1} colleges or more`);
   used.add(request.id);
-  const bytes = options.pdf ? demoPdf(["Transcript", request.referenceNumber]) : PESC_XML;
+  const bytes = options.pdf ? demoPdf(["Transcript", request.referenceNumber]) : (options.xml ?? PESC_XML);
   const file = { name: options.pdf ? "scan.pdf" : "t.xml", size: bytes.byteLength, arrayBuffer: async () => new Uint8Array(bytes).buffer };
   const staged = await stageUpload({ actor: school, input: { referenceNumber: request.referenceNumber, expectedVersion: request.version }, file });
   if (!staged.ok) throw new Error(`stage failed: ${JSON.stringify(staged)}`);
@@ -68,7 +71,7 @@ export async function saveAnUpload(options: { referenceNumber?: string; pdf?: bo
 export async function completeWithUpload(
   background: BackgroundRuntime | null,
   referenceNumber?: string,
-  options: { pdf?: boolean; minColleges?: number } = {},
+  options: { pdf?: boolean; xml?: Uint8Array; minColleges?: number } = {},
 ) {
   const saved = await saveAnUpload({ referenceNumber, ...options });
   const request = { id: saved.id };
