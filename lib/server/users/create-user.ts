@@ -9,6 +9,7 @@ import { canManageUsers, ROLES, type Actor, type Role } from "@/lib/auth/roles";
 import { schoolScope } from "@/lib/auth/scope";
 import { generateTemporaryPassword } from "@/lib/domain/password-policy";
 import { isUniqueViolation } from "@/lib/db-errors";
+import { recordAudit } from "@/lib/server/audit/record-audit";
 import { queueEmail } from "@/lib/server/email/queue-email";
 import { signalBackgroundWork } from "@/lib/server/jobs/signal";
 
@@ -92,7 +93,7 @@ const invalid = (field: string, key: string): CreateUserResult => ({ ok: false, 
 /**
  * Creates an account with a random temporary password, emailed to the user in their language; they must choose
  * a new password at first sign-in. The role, board and school are checked against what the actor may grant: the
- * form's fields are never trusted for scope.
+ * form's fields are never trusted for scope. The account, its audit row (`user.create`) and the email: one transaction.
  */
 export async function createUser(options: { actor: ManagerActor; input: CreateUserInput }): Promise<CreateUserResult> {
   const { actor } = options;
@@ -132,6 +133,13 @@ export async function createUser(options: { actor: ManagerActor; input: CreateUs
         },
         select: { id: true, username: true, email: true },
       });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "user.create",
+        entity: "user",
+        entityId: created.username,
+        after: { displayName: input.displayName, email: created.email, role: input.role, boardId: placement.boardId, schoolId: placement.schoolId, language: input.language },
+      });
       await queueEmail(tx, {
         to: created.email,
         template: "temporaryPassword",
@@ -152,7 +160,10 @@ export async function createUser(options: { actor: ManagerActor; input: CreateUs
 type Placement = { boardId: string | null; schoolId: string | null } | { field: "boardId" | "schoolId"; key: string };
 
 /** Where the new user belongs, from the role: nowhere (OCAS), a board, or a school (and the school's board). */
-async function placementFor(actor: ManagerActor, input: z.output<typeof CreateUserSchema>): Promise<Placement> {
+export async function placementFor(
+  actor: ManagerActor,
+  input: Pick<z.output<typeof CreateUserSchema>, "role" | "boardId" | "schoolId">,
+): Promise<Placement> {
   switch (input.role) {
     case "OCAS_ADMIN":
       return { boardId: null, schoolId: null };
