@@ -1,8 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "@/lib/i18n/navigation";
+import { createCollege } from "@/lib/server/colleges/create-college";
 import { generateCollegeSecret } from "@/lib/server/colleges/generate-secret";
 import { updateCollege } from "@/lib/server/colleges/update-college";
+import { adminRefusal } from "./admin-answers";
 import { FORBIDDEN, formAction } from "./pipeline";
 import type { ActionResult } from "./result";
 
@@ -19,11 +22,13 @@ export type GenerateSecretState = ActionResult & { secret?: string };
 
 const notFound = { ok: false, messageKey: "colleges.errors.notFound" } as const satisfies ActionResult;
 
-/** Saves the Delivery URL and Active; turns an endpoint switched off by a 410 back on. */
+/** Saves the names, Delivery URL and Active; turns an endpoint switched off by a 410 back on. */
 export const saveCollegeAction = formAction(
-  { roles: ROLES, fields: ["code", "deliveryUrl", "active", "version"], echo: ["deliveryUrl", "active"] },
-  async ({ code, deliveryUrl, active, version }, { actor, locale }) => {
-    const result = await updateCollege({ actor, code, input: { deliveryUrl, active, version } });
+  { roles: ROLES, fields: ["code", "nameEn", "nameFr", "deliveryUrl", "active", "version"], echo: ["nameEn", "nameFr", "deliveryUrl", "active"] },
+  async ({ code, nameEn, nameFr, deliveryUrl, active, version }, { actor, locale, form }) => {
+    // A form without the names (an older page) keeps them.
+    const names = { ...(form.has("nameEn") && { nameEn }), ...(form.has("nameFr") && { nameFr }) };
+    const result = await updateCollege({ actor, code, input: { ...names, deliveryUrl, active, version } });
     if (!result.ok) {
       switch (result.reason) {
         case "forbidden":
@@ -58,3 +63,15 @@ export const generateCollegeSecretAction = formAction<"code", GenerateSecretStat
     secret: result.secret,
   };
 });
+
+/** Adds a college (code, names, Active), then opens its page to set the Delivery URL and the signing secret. */
+export const createCollegeAction = formAction(
+  { roles: ROLES, fields: ["code", "nameEn", "nameFr", "active"], echo: ["code", "nameEn", "nameFr", "active"] },
+  async (input, { actor, locale }) => {
+    const result = await createCollege({ actor, input });
+    if (!result.ok) return adminRefusal(result, "colleges");
+    revalidatePath(COLLEGES_PAGE, "page");
+    redirect({ href: { pathname: `/admin/colleges/${result.college.code}`, query: { created: "1" } }, locale });
+    return { ok: true };
+  },
+);

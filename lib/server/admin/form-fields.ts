@@ -11,11 +11,7 @@ export const EMAIL_MAX_LENGTH = 254;
 const E = "admin.form.errors";
 
 export const nameField = (which: "nameEn" | "nameFr") =>
-  z
-    .string(`${E}.${which}Required`)
-    .trim()
-    .min(1, `${E}.${which}Required`)
-    .max(NAME_MAX_LENGTH, `${E}.nameTooLong`);
+  z.string(`${E}.${which}Required`).trim().min(1, `${E}.${which}Required`).max(NAME_MAX_LENGTH, `${E}.nameTooLong`);
 
 export const languageField = z.enum(["en", "fr"], `${E}.languageRequired`);
 

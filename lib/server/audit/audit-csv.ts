@@ -23,7 +23,10 @@ const HEADERS = ["when", "who", "action", "entity", "target", "field", "before",
 export function auditLabels(locale: Locale) {
   const messages: unknown = locale === "fr" ? fr : en;
   const lookup = (path: string[], fallback: string) => {
-    const value = path.reduce<unknown>((node, part) => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[part] : undefined), messages);
+    const value = path.reduce<unknown>(
+      (node, part) => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[part] : undefined),
+      messages,
+    );
     return typeof value === "string" ? value : fallback;
   };
   return {

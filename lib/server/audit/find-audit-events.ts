@@ -41,8 +41,28 @@ function nextDay(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-const ROW_SELECT = { id: true, createdAt: true, actorId: true, actorLabel: true, action: true, entity: true, entityId: true, before: true, after: true } as const;
-type StoredRow = { id: string; createdAt: Date; actorId: string | null; actorLabel: string | null; action: string; entity: string; entityId: string; before: string | null; after: string | null };
+const ROW_SELECT = {
+  id: true,
+  createdAt: true,
+  actorId: true,
+  actorLabel: true,
+  action: true,
+  entity: true,
+  entityId: true,
+  before: true,
+  after: true,
+} as const;
+type StoredRow = {
+  id: string;
+  createdAt: Date;
+  actorId: string | null;
+  actorLabel: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: string | null;
+  after: string | null;
+};
 
 async function withActors(rows: StoredRow[]): Promise<AuditRow[]> {
   const ids = [...new Set(rows.flatMap((r) => (r.actorId ? [r.actorId] : [])))];

@@ -7,10 +7,7 @@ import { checkboxField, languageField, nameField, optionalEmailField, versionFie
 
 export const BOARD_NUMBER = /^\d{5}$/;
 
-export const boardNumberField = z
-  .string("admin.boards.errors.numberFormat")
-  .trim()
-  .regex(BOARD_NUMBER, "admin.boards.errors.numberFormat");
+export const boardNumberField = z.string("admin.boards.errors.numberFormat").trim().regex(BOARD_NUMBER, "admin.boards.errors.numberFormat");
 
 export const BoardFieldsSchema = z.object({
   nameEn: nameField("nameEn"),

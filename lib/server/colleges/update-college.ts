@@ -58,7 +58,10 @@ export async function updateCollege(options: {
 
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
-  for (const [field, value] of [["nameEn", nameEn], ["nameFr", nameFr]] as const) {
+  for (const [field, value] of [
+    ["nameEn", nameEn],
+    ["nameFr", nameFr],
+  ] as const) {
     if (value !== college[field]) {
       before[field] = college[field];
       after[field] = value;

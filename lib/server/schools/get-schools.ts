@@ -38,7 +38,11 @@ export type SchoolFilters = { q: string; board: string; page: number };
 export function schoolFiltersOf(query: Record<string, string | string[] | undefined>): SchoolFilters {
   const one = (k: string) => (typeof query[k] === "string" ? (query[k] as string).trim() : "");
   const page = Number.parseInt(one("page"), 10);
-  return { q: one("q").slice(0, QUERY_MAX_LENGTH), board: /^\d{5}$/.test(one("board")) ? one("board") : "", page: Number.isFinite(page) && page > 0 ? page : 1 };
+  return {
+    q: one("q").slice(0, QUERY_MAX_LENGTH),
+    board: /^\d{5}$/.test(one("board")) ? one("board") : "",
+    page: Number.isFinite(page) && page > 0 ? page : 1,
+  };
 }
 
 /**
@@ -49,7 +53,11 @@ export function schoolFiltersOf(query: Record<string, string | string[] | undefi
 export async function findSchools(options: { actor: Pick<Actor, "role">; filters: SchoolFilters }) {
   if (!isOcasAdmin(options.actor)) return null;
   const { q, board } = options.filters;
-  const all = (await db.school.findMany({ where: board ? { board: { number: board } } : {}, select: SCHOOL_SELECT, orderBy: { mident: "asc" } })) as AdminSchool[];
+  const all = (await db.school.findMany({
+    where: board ? { board: { number: board } } : {},
+    select: SCHOOL_SELECT,
+    orderBy: { mident: "asc" },
+  })) as AdminSchool[];
   const needle = foldName(q);
   const matching =
     needle === "" ? all : all.filter((s) => s.mident.startsWith(q) || [s.nameEn, s.nameFr, s.city ?? ""].some((v) => foldName(v).includes(needle)));

@@ -115,6 +115,7 @@ export async function createUser(options: { actor: ManagerActor; input: CreateUs
 
   const password = generateTemporaryPassword(crypto.randomInt);
   const passwordHash = await hashPassword(password);
+  const labels = await placementLabels(placement);
   let user;
   try {
     // The user and the email with the temporary password, in one transaction: never one without the other.
@@ -138,7 +139,7 @@ export async function createUser(options: { actor: ManagerActor; input: CreateUs
         action: "user.create",
         entity: "user",
         entityId: created.username,
-        after: { displayName: input.displayName, email: created.email, role: input.role, boardId: placement.boardId, schoolId: placement.schoolId, language: input.language },
+        after: { displayName: input.displayName, email: created.email, role: input.role, ...labels, language: input.language },
       });
       await queueEmail(tx, {
         to: created.email,
@@ -157,13 +158,19 @@ export async function createUser(options: { actor: ManagerActor; input: CreateUs
   return { ok: true, user };
 }
 
+/** A user's placement as the audit log shows it: the board's number and the school's MIDENT, not ids. */
+export async function placementLabels(placement: { boardId: string | null; schoolId: string | null }) {
+  const [board, school] = await Promise.all([
+    placement.boardId ? db.board.findUnique({ where: { id: placement.boardId }, select: { number: true } }) : null,
+    placement.schoolId ? db.school.findUnique({ where: { id: placement.schoolId }, select: { mident: true } }) : null,
+  ]);
+  return { board: board?.number ?? null, school: school?.mident ?? null };
+}
+
 type Placement = { boardId: string | null; schoolId: string | null } | { field: "boardId" | "schoolId"; key: string };
 
 /** Where the new user belongs, from the role: nowhere (OCAS), a board, or a school (and the school's board). */
-export async function placementFor(
-  actor: ManagerActor,
-  input: Pick<z.output<typeof CreateUserSchema>, "role" | "boardId" | "schoolId">,
-): Promise<Placement> {
+export async function placementFor(actor: ManagerActor, input: Pick<z.output<typeof CreateUserSchema>, "role" | "boardId" | "schoolId">): Promise<Placement> {
   switch (input.role) {
     case "OCAS_ADMIN":
       return { boardId: null, schoolId: null };

@@ -7,7 +7,7 @@ import { diffFields } from "@/lib/domain/audit-diff";
 import { fieldErrorsOf } from "@/lib/domain/field-errors";
 import { isStale, StaleWrite, versionField, type AdminRefusal } from "@/lib/server/admin/form-fields";
 import { recordAudit } from "@/lib/server/audit/record-audit";
-import { CreateUserSchema, grantableRoles, placementFor } from "./create-user";
+import { CreateUserSchema, grantableRoles, placementFor, placementLabels } from "./create-user";
 
 const E = "admin.users.errors";
 
@@ -30,6 +30,8 @@ export const EDITABLE_USER_SELECT = {
   active: true,
   mustChangePassword: true,
   updatedAt: true,
+  board: { select: { number: true } },
+  school: { select: { mident: true } },
 } as const;
 
 /** An account the actor manages, by username (a board administrator: only their board's); null otherwise. */
@@ -63,9 +65,14 @@ export async function updateUser(options: { actor: ManagerActor; username: strin
   if ("field" in placement) return { ok: false, reason: "invalid", fieldErrors: { [placement.field]: [`${E}.${placement.key}`] } };
 
   const wanted = { ...input, boardId: placement.boardId, schoolId: placement.schoolId };
-  const diff = diffFields(user, wanted);
-  if (!diff) return { ok: true, user, changed: false };
-  const scopeChanged = ["role", "boardId", "schoolId"].some((k) => k in diff.after);
+  const { board, school, ...stored } = user;
+  if (!diffFields(stored, wanted)) return { ok: true, user, changed: false };
+  // What the audit row keeps: the board's number and the school's MIDENT rather than ids.
+  const diff = diffFields(
+    { ...pick(stored), board: board?.number ?? null, school: school?.mident ?? null },
+    { ...pick(wanted), ...(await placementLabels(placement)) },
+  )!;
+  const scopeChanged = ["role", "board", "school"].some((k) => k in diff.after);
   if (user.id === actor.id && scopeChanged) return { ok: false, reason: "self" };
   try {
     await db.$transaction(async (tx) => {
@@ -83,3 +90,10 @@ export async function updateUser(options: { actor: ManagerActor; username: strin
   }
   return { ok: true, user, changed: true };
 }
+
+const pick = (u: { displayName: string; email: string; role: string; language: string }) => ({
+  displayName: u.displayName,
+  email: u.email,
+  role: u.role,
+  language: u.language,
+});
