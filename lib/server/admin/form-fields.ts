@@ -15,14 +15,16 @@ export const nameField = (which: "nameEn" | "nameFr") =>
 
 export const languageField = z.enum(["en", "fr"], `${E}.languageRequired`);
 
-/** An optional email: "" is none. */
+/** An optional email: "" or absent is none. */
 export const optionalEmailField = z
-  .string()
+  .string(`${E}.emailInvalid`)
   .trim()
   .toLowerCase()
   .max(EMAIL_MAX_LENGTH, `${E}.emailInvalid`)
   .transform((v) => (v === "" ? null : v))
-  .pipe(z.email(`${E}.emailInvalid`).nullable());
+  .pipe(z.email(`${E}.emailInvalid`).nullable())
+  .optional()
+  .transform((v) => v ?? null);
 
 /** A checkbox: "on" when ticked, absent (or "") otherwise. */
 export const checkboxField = z

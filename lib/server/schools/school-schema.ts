@@ -13,11 +13,13 @@ const E = "admin.schools.errors";
 export const SchoolFieldsSchema = z.object({
   nameEn: nameField("nameEn"),
   nameFr: nameField("nameFr"),
+  // "" or absent: none.
   city: z
-    .string()
+    .string(`${E}.cityTooLong`)
     .trim()
     .max(CITY_MAX_LENGTH, `${E}.cityTooLong`)
-    .transform((v) => (v === "" ? null : v)),
+    .optional()
+    .transform((v) => (v ? v : null)),
   board: z.string(`${E}.boardRequired`).trim().min(1, `${E}.boardRequired`).pipe(boardNumberField),
   active: checkboxField,
 });
