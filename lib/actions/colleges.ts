@@ -24,11 +24,13 @@ const notFound = { ok: false, messageKey: "colleges.errors.notFound" } as const 
 
 /** Saves the names, Delivery URL and Active; turns an endpoint switched off by a 410 back on. */
 export const saveCollegeAction = formAction(
-  { roles: ROLES, fields: ["code", "nameEn", "nameFr", "deliveryUrl", "active", "version"], echo: ["nameEn", "nameFr", "deliveryUrl", "active"] },
+  { roles: ROLES, fields: ["code", "nameEn", "nameFr", "deliveryUrl", "active", "version"], echo: ["deliveryUrl", "active"] },
   async ({ code, nameEn, nameFr, deliveryUrl, active, version }, { actor, locale, form }) => {
     // A form without the names (an older page) keeps them.
     const names = { ...(form.has("nameEn") && { nameEn }), ...(form.has("nameFr") && { nameFr }) };
     const result = await updateCollege({ actor, code, input: { ...names, deliveryUrl, active, version } });
+    // What the form is given back when refused: the names too when it sent them.
+    const fields = { ...names, deliveryUrl, active };
     if (!result.ok) {
       switch (result.reason) {
         case "forbidden":
@@ -36,9 +38,9 @@ export const saveCollegeAction = formAction(
         case "notFound":
           return notFound;
         case "stale":
-          return { ok: false, messageKey: "colleges.errors.stale" };
+          return { ok: false, messageKey: "colleges.errors.stale", fields };
         case "invalid":
-          return { ok: false, fieldErrors: result.fieldErrors, messageKey: "colleges.errors.fixErrors" };
+          return { ok: false, fieldErrors: result.fieldErrors, messageKey: "colleges.errors.fixErrors", fields };
       }
     }
     revalidatePath(COLLEGES_PAGE, "page");
