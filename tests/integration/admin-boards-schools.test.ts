@@ -104,7 +104,12 @@ describe("boards", () => {
 
   test("a number already used is refused with a message naming it, in both languages; so is the loser of a race", async () => {
     const admin = await actorFor("demo.admin");
-    expect(await createBoard({ actor: admin, input: { ...BOARD, number: "99999" } })).toEqual({ ok: false, reason: "duplicate", field: "number", value: "99999" });
+    expect(await createBoard({ actor: admin, input: { ...BOARD, number: "99999" } })).toEqual({
+      ok: false,
+      reason: "duplicate",
+      field: "number",
+      value: "99999",
+    });
     signInAs(admin);
     const answer = await createBoardAction(initialActionResult, form({ ...BOARD, number: "99999", escalationEmail: "" }));
     expect(answer).toMatchObject({ ok: false, messageKey: "admin.boards.errors.numberTaken", values: { value: "99999" } });
@@ -136,16 +141,26 @@ describe("boards", () => {
     const admin = await actorFor("demo.admin");
     const board = (await getBoard({ actor: admin, number: "12345" }))!;
     const fields = { nameEn: board.nameEn, nameFr: board.nameFr, language: "en", escalationEmail: "escalation@example.org", active: "on" };
-    expect(await updateBoard({ actor: admin, number: "12345", input: { ...fields, version: board.updatedAt.toISOString() } })).toMatchObject({ ok: true, changed: false });
+    expect(await updateBoard({ actor: admin, number: "12345", input: { ...fields, version: board.updatedAt.toISOString() } })).toMatchObject({
+      ok: true,
+      changed: false,
+    });
 
-    const saved = await updateBoard({ actor: admin, number: "12345", input: { ...fields, language: "fr", escalationEmail: "", version: board.updatedAt.toISOString() } });
+    const saved = await updateBoard({
+      actor: admin,
+      number: "12345",
+      input: { ...fields, language: "fr", escalationEmail: "", version: board.updatedAt.toISOString() },
+    });
     expect(saved).toMatchObject({ ok: true, changed: true, board: { language: "fr", escalationEmail: null } });
     const row = (await audit("board", "12345")).at(-1)!;
     expect(row.action).toBe("board.update");
     expect(json(row.before)).toEqual({ language: "en", escalationEmail: "escalation@example.org" });
     expect(json(row.after)).toEqual({ language: "fr", escalationEmail: null });
 
-    expect(await updateBoard({ actor: admin, number: "12345", input: { ...fields, version: board.updatedAt.toISOString() } })).toEqual({ ok: false, reason: "stale" });
+    expect(await updateBoard({ actor: admin, number: "12345", input: { ...fields, version: board.updatedAt.toISOString() } })).toEqual({
+      ok: false,
+      reason: "stale",
+    });
     expect(await updateBoard({ actor: admin, number: "00000", input: fields })).toEqual({ ok: false, reason: "notFound" });
   });
 
@@ -157,8 +172,14 @@ describe("boards", () => {
       expect(await createBoard({ actor, input: { ...BOARD, number: "67890" } }), username).toEqual({ ok: false, reason: "forbidden" });
       expect(await updateBoard({ actor, number: "99999", input: { ...BOARD, active: "" } }), username).toEqual({ ok: false, reason: "forbidden" });
       signInAs(actor);
-      expect(await createBoardAction(initialActionResult, form({ ...BOARD, number: "67890" })), username).toEqual({ ok: false, messageKey: "errors.forbidden" });
-      expect(await updateBoardAction(initialActionResult, form({ ...BOARD, number: "99999" })), username).toEqual({ ok: false, messageKey: "errors.forbidden" });
+      expect(await createBoardAction(initialActionResult, form({ ...BOARD, number: "67890" })), username).toEqual({
+        ok: false,
+        messageKey: "errors.forbidden",
+      });
+      expect(await updateBoardAction(initialActionResult, form({ ...BOARD, number: "99999" })), username).toEqual({
+        ok: false,
+        messageKey: "errors.forbidden",
+      });
     }
     expect(await db.board.count({ where: { number: "67890" } })).toBe(0);
     expect((await db.board.findUniqueOrThrow({ where: { number: "99999" } })).active).toBe(true);
@@ -173,16 +194,29 @@ describe("schools", () => {
     signInAs(admin);
     const created = createSchoolAction(
       initialActionResult,
-      form({ mident: "123456", nameEn: "Maple Valley Secondary School", nameFr: "École secondaire Maple Valley", city: "Kingston", board: "99999", active: "on" }),
+      form({
+        mident: "123456",
+        nameEn: "Maple Valley Secondary School",
+        nameFr: "École secondaire Maple Valley",
+        city: "Kingston",
+        board: "99999",
+        active: "on",
+      }),
     );
     // Success opens the new school's page (redirect).
     await expect(created).rejects.toMatchObject({ digest: expect.stringContaining("/admin/schools/123456") });
-    expect(await db.school.findUniqueOrThrow({ where: { mident: "123456" }, include: { board: true } })).toMatchObject({ city: "Kingston", active: true, board: { number: "99999" } });
+    expect(await db.school.findUniqueOrThrow({ where: { mident: "123456" }, include: { board: true } })).toMatchObject({
+      city: "Kingston",
+      active: true,
+      board: { number: "99999" },
+    });
 
     const accepted = await intake("123456");
     expect(accepted.status).toBe(201);
     const { referenceNumber } = await accepted.json();
-    expect(await db.transcriptRequest.findUniqueOrThrow({ where: { referenceNumber }, include: { school: true } })).toMatchObject({ school: { mident: "123456" } });
+    expect(await db.transcriptRequest.findUniqueOrThrow({ where: { referenceNumber }, include: { school: true } })).toMatchObject({
+      school: { mident: "123456" },
+    });
 
     const row = (await audit("school", "123456"))[0]!;
     expect(row).toMatchObject({ actorId: admin.id, action: "school.create" });
@@ -195,7 +229,12 @@ describe("schools", () => {
       value: "999999",
     });
     const answer = await createSchoolAction(initialActionResult, form({ mident: "999999", nameEn: "X", nameFr: "X", city: "", board: "99999" }));
-    expect(answer).toMatchObject({ ok: false, messageKey: "admin.schools.errors.midentTaken", values: { value: "999999" }, fieldErrors: { mident: expect.any(Array) } });
+    expect(answer).toMatchObject({
+      ok: false,
+      messageKey: "admin.schools.errors.midentTaken",
+      values: { value: "999999" },
+      fieldErrors: { mident: expect.any(Array) },
+    });
     expect(await createSchool({ actor: admin, input: { mident: "12345", nameEn: "X", nameFr: "X", city: "", board: "00000" } })).toMatchObject({
       ok: false,
       reason: "invalid",
@@ -229,14 +268,22 @@ describe("schools", () => {
     const school2 = await createSchool({ actor: admin, input: { mident: "123458", nameEn: "B", nameFr: "B", city: "", board: "12345", active: "on" } });
     expect(school2.ok).toBe(true);
     expect((await intake("123458")).status).toBe(201);
-    await updateBoard({ actor: admin, number: "12345", input: { nameEn: board.nameEn, nameFr: board.nameFr, language: board.language, escalationEmail: "", active: "" } });
+    await updateBoard({
+      actor: admin,
+      number: "12345",
+      input: { nameEn: board.nameEn, nameFr: board.nameFr, language: board.language, escalationEmail: "", active: "" },
+    });
     expect((await intake("123458")).status).toBe(422);
   });
 
   test("moving a school to another board moves its requests and users' board with it, in the audit row by number", async () => {
     const admin = await actorFor("demo.admin");
     const school = (await getSchool({ actor: admin, mident: "123456" }))!;
-    const moved = await updateSchool({ actor: admin, mident: "123456", input: { nameEn: school.nameEn, nameFr: school.nameFr, city: "Kingston", board: "99998", active: "on" } });
+    const moved = await updateSchool({
+      actor: admin,
+      mident: "123456",
+      input: { nameEn: school.nameEn, nameFr: school.nameFr, city: "Kingston", board: "99998", active: "on" },
+    });
     expect(moved).toMatchObject({ ok: true, changed: true, school: { board: { number: "99998" } } });
     const other = await db.board.findUniqueOrThrow({ where: { number: "99998" } });
     const requests = await db.transcriptRequest.findMany({ where: { schoolId: school.id }, select: { boardId: true } });

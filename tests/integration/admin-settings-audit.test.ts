@@ -54,7 +54,9 @@ describe("Service Settings", () => {
     const stateWith = async () => slaState(age, await getSlaBusinessDays());
 
     const high = Math.min(60, age + 1);
-    expect(await updateServiceSettings({ actor: admin, input: { slaBusinessDays: String(high), businessHoursStart: "8", businessHoursEnd: "17" } })).toMatchObject({
+    expect(
+      await updateServiceSettings({ actor: admin, input: { slaBusinessDays: String(high), businessHoursStart: "8", businessHoursEnd: "17" } }),
+    ).toMatchObject({
       ok: true,
       changed: true,
     });
@@ -84,7 +86,11 @@ describe("Service Settings", () => {
       [{ slaBusinessDays: "5", businessHoursStart: "24", businessHoursEnd: "24" }, "businessHoursStart"],
     ] as const) {
       const result = await updateServiceSettings({ actor: admin, input });
-      expect(result, JSON.stringify(input)).toMatchObject({ ok: false, reason: "invalid", fieldErrors: { [field]: [expect.stringMatching(/^admin\.settings\.errors\./)] } });
+      expect(result, JSON.stringify(input)).toMatchObject({
+        ok: false,
+        reason: "invalid",
+        fieldErrors: { [field]: [expect.stringMatching(/^admin\.settings\.errors\./)] },
+      });
     }
     expect(await getServiceSettings()).toEqual(before);
     const stale = await updateServiceSettings({
@@ -103,7 +109,10 @@ describe("Service Settings", () => {
         reason: "forbidden",
       });
       signInAs(actor);
-      expect(await saveServiceSettingsAction(initialActionResult, form({ slaBusinessDays: "30", businessHoursStart: "8", businessHoursEnd: "17" })), username).toEqual({
+      expect(
+        await saveServiceSettingsAction(initialActionResult, form({ slaBusinessDays: "30", businessHoursStart: "8", businessHoursEnd: "17" })),
+        username,
+      ).toEqual({
         ok: false,
         messageKey: "errors.forbidden",
       });
@@ -119,7 +128,12 @@ describe("colleges: the gaps", () => {
       ok: true,
       college: { code: "ZZZA", deliveryUrl: null, hasSecret: false, active: true },
     });
-    expect(await createCollege({ actor: admin, input: { code: "SENE", nameEn: "X", nameFr: "X" } })).toEqual({ ok: false, reason: "duplicate", field: "code", value: "SENE" });
+    expect(await createCollege({ actor: admin, input: { code: "SENE", nameEn: "X", nameFr: "X" } })).toEqual({
+      ok: false,
+      reason: "duplicate",
+      field: "code",
+      value: "SENE",
+    });
     expect(await createCollege({ actor: admin, input: { code: "SEN1", nameEn: "X", nameFr: "X" } })).toMatchObject({ ok: false, reason: "invalid" });
     signInAs(admin);
     expect(await createCollegeAction(initialActionResult, form({ code: "ALGO", nameEn: "X", nameFr: "X" }))).toMatchObject({
@@ -128,7 +142,11 @@ describe("colleges: the gaps", () => {
       values: { value: "ALGO" },
     });
 
-    const renamed = await updateCollege({ actor: admin, code: "ZZZA", input: { nameEn: "Renamed College", nameFr: "Collège renommé", deliveryUrl: "", active: "on" } });
+    const renamed = await updateCollege({
+      actor: admin,
+      code: "ZZZA",
+      input: { nameEn: "Renamed College", nameFr: "Collège renommé", deliveryUrl: "", active: "on" },
+    });
     expect(renamed).toMatchObject({ ok: true, changed: true, college: { nameEn: "Renamed College", nameFr: "Collège renommé" } });
     const row = await db.auditEvent.findFirstOrThrow({ where: { entity: "college", entityId: "ZZZA", action: "college.update" } });
     expect(JSON.parse(row.after!)).toEqual({ nameEn: "Renamed College", nameFr: "Collège renommé" });
@@ -143,7 +161,10 @@ describe("colleges: the gaps", () => {
     const boardAdmin = await actorFor("demo.board");
     expect(await createCollege({ actor: boardAdmin, input: { code: "ZZZB", nameEn: "X", nameFr: "X" } })).toEqual({ ok: false, reason: "forbidden" });
     signInAs(boardAdmin);
-    expect(await createCollegeAction(initialActionResult, form({ code: "ZZZB", nameEn: "X", nameFr: "X" }))).toEqual({ ok: false, messageKey: "errors.forbidden" });
+    expect(await createCollegeAction(initialActionResult, form({ code: "ZZZB", nameEn: "X", nameFr: "X" }))).toEqual({
+      ok: false,
+      messageKey: "errors.forbidden",
+    });
     expect(await db.college.count({ where: { code: "ZZZB" } })).toBe(0);
   });
 });
@@ -175,7 +196,7 @@ describe("the Audit Log", () => {
 
   test("the CSV: OCAS only, BOM, headers in the language, one record per changed field, formula-safe", async () => {
     const admin = await actorFor("demo.admin");
-    await createCollege({ actor: admin, input: { code: "ZZZC", nameEn: "=HYPERLINK(\"x\")", nameFr: "+cmd|' /C calc'!A0", active: "on" } });
+    await createCollege({ actor: admin, input: { code: "ZZZC", nameEn: '=HYPERLINK("x")', nameFr: "+cmd|' /C calc'!A0", active: "on" } });
 
     signInAs(null);
     expect((await csv("")).status).toBe(401);
@@ -191,14 +212,14 @@ describe("the Audit Log", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes).replace(/^\ufeff/, "");
     const lines = text.trim().split("\r\n");
-    expect(lines[0]).toBe("When,Who,Change,What,\"Number, MIDENT, code or username\",Field,Before,After");
-    expect(lines.some((l) => l.includes("College added") && l.includes(",nameEn,,\"'=HYPERLINK(\"\"x\"\")\""))).toBe(true);
+    expect(lines[0]).toBe('When,Who,Change,What,"Number, MIDENT, code or username",Field,Before,After');
+    expect(lines.some((l) => l.includes("College added") && l.includes(',nameEn,,"\'=HYPERLINK(""x"")"'))).toBe(true);
     expect(lines.some((l) => l.includes("'+cmd|"))).toBe(true);
     expect(lines.filter((l) => l.includes("ZZZC"))).toHaveLength(4);
 
     const french = await csv("target=ZZZC&locale=fr");
     const frText = new TextDecoder("utf-8", { ignoreBOM: true }).decode(new Uint8Array(await french.arrayBuffer()));
-    expect(frText.split("\r\n")[0]).toBe("\ufeffQuand,Qui,Modification,Quoi,\"Numéro, MIDENT, code ou nom d'utilisateur\",Champ,Avant,Après");
+    expect(frText.split("\r\n")[0]).toBe('\ufeffQuand,Qui,Modification,Quoi,"Numéro, MIDENT, code ou nom d\'utilisateur",Champ,Avant,Après');
     expect(frText).toContain("Collège ajouté");
   });
 });

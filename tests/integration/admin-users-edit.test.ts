@@ -58,7 +58,11 @@ describe("editing an account", () => {
     expect(await getManagedUser({ actor: boardAdmin, username: "other.board" })).toBeNull();
     const other = await user("other.board");
     expect(
-      await updateUser({ actor: boardAdmin, username: "other.board", input: { displayName: "Hijack", email: other.email, role: "BOARD_USER", language: "en" } }),
+      await updateUser({
+        actor: boardAdmin,
+        username: "other.board",
+        input: { displayName: "Hijack", email: other.email, role: "BOARD_USER", language: "en" },
+      }),
     ).toEqual({ ok: false, reason: "notFound" });
     const mine = await user("demo.board.user");
     expect(
@@ -69,7 +73,11 @@ describe("editing an account", () => {
       }),
     ).toEqual({ ok: false, reason: "invalid", fieldErrors: { schoolId: ["admin.users.errors.schoolNotAllowed"] } });
     expect(
-      await updateUser({ actor: boardAdmin, username: "demo.board.user", input: { displayName: mine.displayName, email: mine.email, role: "OCAS_ADMIN", language: "en" } }),
+      await updateUser({
+        actor: boardAdmin,
+        username: "demo.board.user",
+        input: { displayName: mine.displayName, email: mine.email, role: "OCAS_ADMIN", language: "en" },
+      }),
     ).toEqual({ ok: false, reason: "invalid", fieldErrors: { role: ["admin.users.errors.roleNotAllowed"] } });
     expect(await user("other.board")).toMatchObject({ displayName: other.displayName });
     expect(await user("demo.board.user")).toMatchObject({ role: mine.role, schoolId: mine.schoolId });
@@ -78,17 +86,31 @@ describe("editing an account", () => {
   test("nobody changes their own role or placement; invalid fields and a stale form are refused; school users are refused", async () => {
     const admin = await actorFor("demo.admin");
     const me = await user("demo.admin");
-    expect(await updateUser({ actor: admin, username: "demo.admin", input: { displayName: me.displayName, email: me.email, role: "BOARD_USER", boardId: me.boardId ?? "", language: "en" } })).toMatchObject({
+    expect(
+      await updateUser({
+        actor: admin,
+        username: "demo.admin",
+        input: { displayName: me.displayName, email: me.email, role: "BOARD_USER", boardId: me.boardId ?? "", language: "en" },
+      }),
+    ).toMatchObject({
       ok: false,
     });
     expect(await user("demo.admin")).toMatchObject({ role: "OCAS_ADMIN" });
-    expect(await updateUser({ actor: admin, username: "demo.admin", input: { displayName: "Demo Admin Renamed", email: me.email, role: "OCAS_ADMIN", language: "en" } })).toMatchObject({
+    expect(
+      await updateUser({
+        actor: admin,
+        username: "demo.admin",
+        input: { displayName: "Demo Admin Renamed", email: me.email, role: "OCAS_ADMIN", language: "en" },
+      }),
+    ).toMatchObject({
       ok: true,
       changed: true,
     });
 
     const target = await user("demo.school2");
-    expect(await updateUser({ actor: admin, username: "demo.school2", input: { displayName: "", email: "nope", role: "SCHOOL_USER", language: "xx" } })).toMatchObject({
+    expect(
+      await updateUser({ actor: admin, username: "demo.school2", input: { displayName: "", email: "nope", role: "SCHOOL_USER", language: "xx" } }),
+    ).toMatchObject({
       ok: false,
       reason: "invalid",
       fieldErrors: { displayName: expect.any(Array), email: expect.any(Array), language: expect.any(Array) },
@@ -103,12 +125,18 @@ describe("editing an account", () => {
 
     for (const username of ["demo.school", "demo.board.user"]) {
       const actor = await actorFor(username);
-      expect(await updateUser({ actor, username: "demo.school2", input: { displayName: "X", email: target.email, role: "SCHOOL_USER", language: "en" } }), username).toEqual({
+      expect(
+        await updateUser({ actor, username: "demo.school2", input: { displayName: "X", email: target.email, role: "SCHOOL_USER", language: "en" } }),
+        username,
+      ).toEqual({
         ok: false,
         reason: "forbidden",
       });
       signInAs(actor);
-      expect(await updateUserAction(initialActionResult, form({ username: "demo.school2", displayName: "X", role: "SCHOOL_USER", language: "en" })), username).toEqual({
+      expect(
+        await updateUserAction(initialActionResult, form({ username: "demo.school2", displayName: "X", role: "SCHOOL_USER", language: "en" })),
+        username,
+      ).toEqual({
         ok: false,
         messageKey: "errors.forbidden",
       });
@@ -122,7 +150,14 @@ describe("audit rows and search", () => {
     const admin = await actorFor("demo.admin");
     const created = await createUser({
       actor: admin,
-      input: { username: "audit.person", displayName: "Audit Person", email: "audit.person@example.org", role: "SCHOOL_USER", schoolId: await schoolId("999999"), language: "en" },
+      input: {
+        username: "audit.person",
+        displayName: "Audit Person",
+        email: "audit.person@example.org",
+        role: "SCHOOL_USER",
+        schoolId: await schoolId("999999"),
+        language: "en",
+      },
     });
     expect(created.ok).toBe(true);
     const id = (await user("audit.person")).id;
@@ -154,7 +189,9 @@ describe("audit rows and search", () => {
     expect((await findUsersPage({ actor: admin, q: "audit.person@EXAMPLE", page: 1 })).users.map((u) => u.username)).toEqual(["audit.person"]);
     expect((await findUsersPage({ actor: boardAdmin, q: "other.board", page: 1 })).users).toEqual([]);
     for (let i = 0; i <= USERS_PAGE_SIZE; i++) {
-      await db.user.create({ data: { username: `zz.page.${String(i).padStart(2, "0")}`, email: `p${i}@example.org`, displayName: "Paged", passwordHash: "x", role: "BOARD_USER" } });
+      await db.user.create({
+        data: { username: `zz.page.${String(i).padStart(2, "0")}`, email: `p${i}@example.org`, displayName: "Paged", passwordHash: "x", role: "BOARD_USER" },
+      });
     }
     const first = await findUsersPage({ actor: admin, q: "zz.page", page: 1 });
     const second = await findUsersPage({ actor: admin, q: "zz.page", page: 2 });
