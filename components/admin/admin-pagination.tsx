@@ -9,6 +9,7 @@ export async function AdminPagination({
   pageCount,
   pageSize,
   total,
+  labels,
 }: {
   path: string;
   /** The list's parameters without the page. */
@@ -17,19 +18,27 @@ export async function AdminPagination({
   pageCount: number;
   pageSize: number;
   total: number;
+  /** The list's own words (e.g. "Batches {from}–{to} of {total}"), already translated; the generic ones otherwise. */
+  labels?: { showing: string; pagination: string; previousPage: string; nextPage: string };
 }) {
-  const [t, tCommon] = await Promise.all([getTranslations("admin.form"), getTranslations("common")]);
+  const [tForm, tCommon] = await Promise.all([getTranslations("admin.form"), getTranslations("common")]);
   const href = (p: number) => ({ pathname: path, query: { ...query, ...(p > 1 && { page: String(p) }) } });
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = Math.min(page * pageSize, total);
+  const words = labels ?? {
+    showing: tForm("showing", { from, to, total }),
+    pagination: tForm("pagination"),
+    previousPage: tForm("previousPage"),
+    nextPage: tForm("nextPage"),
+  };
   return (
-    <nav aria-label={t("pagination")} className="mt-3 flex flex-wrap items-center justify-between gap-2 text-sm">
-      <span className="text-gray-700">{t("showing", { from, to, total })}</span>
+    <nav aria-label={words.pagination} className="mt-3 flex flex-wrap items-center justify-between gap-2 text-sm">
+      <span className="text-gray-700">{words.showing}</span>
       {pageCount > 1 && (
         <ul className="flex flex-wrap items-center gap-3">
           <li>
             {page > 1 ? (
-              <Link href={href(page - 1)} aria-label={t("previousPage")}>
+              <Link href={href(page - 1)} aria-label={words.previousPage}>
                 ‹ {tCommon("previous")}
               </Link>
             ) : (
@@ -39,7 +48,7 @@ export async function AdminPagination({
           <li aria-current="page">{tCommon("page", { page, pages: pageCount })}</li>
           <li>
             {page < pageCount ? (
-              <Link href={href(page + 1)} aria-label={t("nextPage")}>
+              <Link href={href(page + 1)} aria-label={words.nextPage}>
                 {tCommon("next")} ›
               </Link>
             ) : (
