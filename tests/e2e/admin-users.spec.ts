@@ -1,21 +1,16 @@
-import path from "node:path";
-import Database from "better-sqlite3";
 import { DEMO_ACCOUNTS, describeViolations, expect, LOGIN_LABELS, test } from "./fixtures";
+import { latestEmailTo } from "./outbox";
 
 // User administration through the real UI (product §1 and §11): an OCAS administrator creates a school user, who
 // receives a temporary password by email (read from the local outbox) and must choose a new one at first sign-in.
 
-const E2E_DATABASE = path.resolve(process.cwd(), "data/e2e.db");
-
-/** The temporary password in the latest email to `to`, from the e2e server's outbox (table EmailOutbox). */
+/**
+ * The temporary password in the latest email to `to`, as delivered to the e2e server's local mailbox: the EmailOutbox
+ * row itself holds it redacted.
+ */
 function temporaryPasswordSentTo(to: string): string | null {
-  const sqlite = new Database(E2E_DATABASE, { readonly: true, fileMustExist: true });
-  try {
-    const row = sqlite.prepare(`SELECT "text" FROM "EmailOutbox" WHERE "to" = ? ORDER BY rowid DESC LIMIT 1`).get(to) as { text: string } | undefined;
-    return row ? (/Temporary password:\s*(\S+)/.exec(row.text)?.[1] ?? null) : null;
-  } finally {
-    sqlite.close();
-  }
+  const email = latestEmailTo(to);
+  return email ? (/Temporary password:\s*(\S+)/.exec(email.text)?.[1] ?? null) : null;
 }
 
 test("an OCAS administrator creates a school user, who signs in with the emailed temporary password and must change it", async ({ page, loginAs, axe }) => {
