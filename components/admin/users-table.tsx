@@ -7,7 +7,9 @@ import { Ban, CheckCircle2, KeyRound } from "lucide-react";
 import { userAccountAction } from "@/lib/actions/users";
 import { initialActionResult } from "@/lib/actions/result";
 import type { Role } from "@/lib/auth/roles";
+import { BreakableText } from "@/components/ui/breakable-text";
 import { Notice } from "@/components/ui/notice";
+import { Link } from "@/lib/i18n/navigation";
 import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 import { useMessage } from "@/components/ui/use-message";
 
@@ -49,12 +51,16 @@ export function UsersTable({ users, caption }: { users: UserRow[]; caption: stri
         <TableBody>
           {users.map((u) => (
             <tr key={u.id} className={clsx(!u.active && "bg-gray-50 text-gray-600")}>
-              <Th scope="row" className="break-all">
-                {u.username}
+              <Th scope="row">
+                <Link href={`/admin/users/${encodeURIComponent(u.username)}`}>
+                  <BreakableText text={u.username} />
+                </Link>
                 {u.isSelf && <span className="ml-1 font-normal text-gray-600">{t("you")}</span>}
               </Th>
               <Td>{u.displayName}</Td>
-              <Td className="break-all">{u.email}</Td>
+              <Td>
+                <BreakableText text={u.email} />
+              </Td>
               <Td>{tr(u.role)}</Td>
               <Td>
                 {u.school ?? u.board ?? none}

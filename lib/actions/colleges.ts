@@ -1,8 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "@/lib/i18n/navigation";
+import { createCollege } from "@/lib/server/colleges/create-college";
 import { generateCollegeSecret } from "@/lib/server/colleges/generate-secret";
 import { updateCollege } from "@/lib/server/colleges/update-college";
+import { adminRefusal } from "./admin-answers";
 import { FORBIDDEN, formAction } from "./pipeline";
 import type { ActionResult } from "./result";
 
@@ -19,11 +22,15 @@ export type GenerateSecretState = ActionResult & { secret?: string };
 
 const notFound = { ok: false, messageKey: "colleges.errors.notFound" } as const satisfies ActionResult;
 
-/** Saves the Delivery URL and Active; turns an endpoint switched off by a 410 back on. */
+/** Saves the names, Delivery URL and Active; turns an endpoint switched off by a 410 back on. */
 export const saveCollegeAction = formAction(
-  { roles: ROLES, fields: ["code", "deliveryUrl", "active", "version"], echo: ["deliveryUrl", "active"] },
-  async ({ code, deliveryUrl, active, version }, { actor, locale }) => {
-    const result = await updateCollege({ actor, code, input: { deliveryUrl, active, version } });
+  { roles: ROLES, fields: ["code", "nameEn", "nameFr", "deliveryUrl", "active", "version"], echo: ["deliveryUrl", "active"] },
+  async ({ code, nameEn, nameFr, deliveryUrl, active, version }, { actor, locale, form }) => {
+    // A form without the names (an older page) keeps them.
+    const names = { ...(form.has("nameEn") && { nameEn }), ...(form.has("nameFr") && { nameFr }) };
+    const result = await updateCollege({ actor, code, input: { ...names, deliveryUrl, active, version } });
+    // What the form is given back when refused: the names too when it sent them.
+    const fields = { ...names, deliveryUrl, active };
     if (!result.ok) {
       switch (result.reason) {
         case "forbidden":
@@ -31,9 +38,9 @@ export const saveCollegeAction = formAction(
         case "notFound":
           return notFound;
         case "stale":
-          return { ok: false, messageKey: "colleges.errors.stale" };
+          return { ok: false, messageKey: "colleges.errors.stale", fields };
         case "invalid":
-          return { ok: false, fieldErrors: result.fieldErrors, messageKey: "colleges.errors.fixErrors" };
+          return { ok: false, fieldErrors: result.fieldErrors, messageKey: "colleges.errors.fixErrors", fields };
       }
     }
     revalidatePath(COLLEGES_PAGE, "page");
@@ -58,3 +65,15 @@ export const generateCollegeSecretAction = formAction<"code", GenerateSecretStat
     secret: result.secret,
   };
 });
+
+/** Adds a college (code, names, Active), then opens its page to set the Delivery URL and the signing secret. */
+export const createCollegeAction = formAction(
+  { roles: ROLES, fields: ["code", "nameEn", "nameFr", "active"], echo: ["code", "nameEn", "nameFr", "active"] },
+  async (input, { actor, locale }) => {
+    const result = await createCollege({ actor, input });
+    if (!result.ok) return adminRefusal(result, "colleges");
+    revalidatePath(COLLEGES_PAGE, "page");
+    redirect({ href: { pathname: `/admin/colleges/${result.college.code}`, query: { created: "1" } }, locale });
+    return { ok: true };
+  },
+);

@@ -30,6 +30,8 @@ export interface SchoolSeed {
   mident: string;
   nameEn: string;
   nameFr: string;
+  /** Shown beside the name where a school is chosen (reports); the same in both languages. */
+  city: string;
   boardNumber: string;
   /** How many requests the seed creates for the school (the PESC example request comes on top). */
   requestCount: number;
@@ -42,6 +44,7 @@ export const SCHOOLS: readonly SchoolSeed[] = [
     mident: "999999",
     nameEn: "Sample High School",
     nameFr: "École secondaire Sample",
+    city: "Toronto",
     boardNumber: "99999",
     requestCount: 95,
     frenchShare: 0.3,
@@ -50,6 +53,7 @@ export const SCHOOLS: readonly SchoolSeed[] = [
     mident: "999998",
     nameEn: "Lakeview Secondary School",
     nameFr: "École secondaire Lakeview",
+    city: "Mississauga",
     boardNumber: "99999",
     requestCount: 80,
     frenchShare: 0.3,
@@ -58,6 +62,7 @@ export const SCHOOLS: readonly SchoolSeed[] = [
     mident: "999997",
     nameEn: "Aurora Collegiate",
     nameFr: "Institut collégial Aurora",
+    city: "Timmins",
     boardNumber: "99998",
     requestCount: 62,
     frenchShare: 0.35,
@@ -66,6 +71,7 @@ export const SCHOOLS: readonly SchoolSeed[] = [
     mident: "999996",
     nameEn: "École secondaire Boréale",
     nameFr: "École secondaire Boréale",
+    city: "Kapuskasing",
     boardNumber: "99998",
     requestCount: 62,
     frenchShare: 0.85,

@@ -143,6 +143,7 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedSumma
         mident: s.mident,
         nameEn: s.nameEn,
         nameFr: s.nameFr,
+        city: s.city,
         boardId: boardIds.get(s.boardNumber)!,
       })),
     }),

@@ -12,7 +12,7 @@ import { mulberry32 } from "@/prisma/seed/prng";
 import { drawMiddleName, drawName, emailPart, type Name } from "./names";
 
 /** Bump when the generated data changes: a cached benchmark database of another version is rebuilt. */
-export const DATASET_VERSION = 1;
+export const DATASET_VERSION = 2;
 
 const DAY_MS = 86_400_000;
 /** The data set's "today" (a Toronto midnight), fixed so that the data never depends on the clock. */
@@ -63,7 +63,7 @@ export const POSTGRES_DIALECT: Dialect = {
 
 export const COLUMNS = {
   Board: ["id", "number", "nameEn", "nameFr", "language", "autoTrmsEnabled", "createdAt", "updatedAt"],
-  School: ["id", "mident", "nameEn", "nameFr", "boardId", "createdAt"],
+  School: ["id", "mident", "nameEn", "nameFr", "city", "boardId", "createdAt"],
   College: ["id", "code", "nameEn", "nameFr", "createdAt"],
   Applicant: [
     "id",
@@ -210,6 +210,8 @@ const BOARDS: readonly BoardSpec[] = [
   },
 ];
 
+const CITIES = ["Toronto", "Ottawa", "Hamilton", "London", "Sudbury", "Kingston", "Windsor", "Barrie", "Thunder Bay", "Timmins"];
+
 const COLLEGE_CODES = [
   "ALGO",
   "BORE",
@@ -291,7 +293,7 @@ export function referenceData(d: Dialect): ReferenceData {
       const mident = String(880_000 + schoolNumber * 37);
       const nameEn = `${spec.nameEn.split(" ")[0]} Secondary School ${String(k + 1).padStart(2, "0")}`;
       const nameFr = `École secondaire ${spec.nameEn.split(" ")[0]} ${String(k + 1).padStart(2, "0")}`;
-      rows.School.push([schoolId, mident, nameEn, nameFr, id, d.ts(created)]);
+      rows.School.push([schoolId, mident, nameEn, nameFr, CITIES[(schoolNumber - 1) % CITIES.length], id, d.ts(created)]);
       // Schools differ in size: weights 1, 2, 3.
       schools.push({ id: schoolId, mident, weight: 1 + (k % 3) });
     }

@@ -4,7 +4,10 @@ import { latestEmailTo } from "./outbox";
 // User administration through the real UI (product §1 and §11): an OCAS administrator creates a school user, who
 // receives a temporary password by email (read from the local outbox) and must choose a new one at first sign-in.
 
-/** The temporary password in the latest email to `to`, as delivered (the outbox row keeps it redacted). */
+/**
+ * The temporary password in the latest email to `to`, as delivered to the e2e server's local mailbox: the EmailOutbox
+ * row itself holds it redacted.
+ */
 function temporaryPasswordSentTo(to: string): string | null {
   const email = latestEmailTo(to);
   return email ? (/Temporary password:\s*(\S+)/.exec(email.text)?.[1] ?? null) : null;

@@ -52,14 +52,14 @@ describe("reference data", () => {
       ["99999", "Demo District School Board", "Conseil scolaire de district démo", "en"],
       ["99998", "Northern Lights District School Board", "Conseil scolaire des Aurores boréales", "fr"],
     ]);
-    expect(boards.map((b) => b.schools.map((s) => [s.mident, s.nameEn]))).toEqual([
+    expect(boards.map((b) => b.schools.map((s) => [s.mident, s.nameEn, s.city]))).toEqual([
       [
-        ["999999", "Sample High School"],
-        ["999998", "Lakeview Secondary School"],
+        ["999999", "Sample High School", "Toronto"],
+        ["999998", "Lakeview Secondary School", "Mississauga"],
       ],
       [
-        ["999997", "Aurora Collegiate"],
-        ["999996", "École secondaire Boréale"],
+        ["999997", "Aurora Collegiate", "Timmins"],
+        ["999996", "École secondaire Boréale", "Kapuskasing"],
       ],
     ]);
     expect(boards[1]!.schools[1]!.nameFr).toBe("École secondaire Boréale");

@@ -12,6 +12,8 @@ import { DELIVERY_URL_FIELD_MAX_LENGTH } from "./limits";
 
 type Props = {
   code: string;
+  nameEn: string;
+  nameFr: string;
   deliveryUrl: string | null;
   active: boolean;
   /** When the endpoint was turned off after a 410, in the page's words; null when it is not. */
@@ -22,8 +24,8 @@ type Props = {
   version: string;
 };
 
-/** A college's Delivery URL and Active (contracts §10). Saving turns an endpoint switched off by a 410 back on. */
-export function CollegeForm({ code, deliveryUrl, active, disabledOn, allowLocalHttp, version }: Props) {
+/** A college's names, Delivery URL and Active (contracts §10). Saving turns an endpoint switched off by a 410 back on. */
+export function CollegeForm({ code, nameEn, nameFr, deliveryUrl, active, disabledOn, allowLocalHttp, version }: Props) {
   const t = useTranslations("colleges.form");
   const locale = useLocale();
   const m = useMessage();
@@ -48,6 +50,25 @@ export function CollegeForm({ code, deliveryUrl, active, disabledOn, allowLocalH
       <input type="hidden" name="locale" value={locale} />
       {state.messageKey && <Notice tone={state.ok ? "success" : "error"}>{m(state.messageKey, state.values)}</Notice>}
       {disabledOn && <Notice tone="info">{t("disabledNotice", { date: disabledOn })}</Notice>}
+
+      <TextField
+        key={`nameEn-${fieldsKey}`}
+        name="nameEn"
+        label={t("nameEn")}
+        maxLength={200}
+        autoComplete="off"
+        defaultValue={refill?.nameEn ?? nameEn}
+        errors={errors("nameEn")}
+      />
+      <TextField
+        key={`nameFr-${fieldsKey}`}
+        name="nameFr"
+        label={t("nameFr")}
+        maxLength={200}
+        autoComplete="off"
+        defaultValue={refill?.nameFr ?? nameFr}
+        errors={errors("nameFr")}
+      />
 
       <TextField
         key={`url-${fieldsKey}`}

@@ -25,7 +25,7 @@ export type UpdateCollegeResult =
 class StaleCollege extends Error {}
 
 /**
- * Saves a college's Delivery URL and Active (contracts §4, §10), OCAS administrators only. An empty URL means none:
+ * Saves a college's names, Delivery URL and Active (contracts §4, §10), OCAS administrators only. An empty URL means none:
  * the college's batches wait for download. A new URL must be HTTPS (plain HTTP only to the machine itself, where
  * TRMS_ALLOW_LOOPBACK_HTTP allows it: outside production, and in the demo); an address already stored is kept as it is (the demo's college double is plain HTTP on the machine
  * itself). Saving turns the endpoint back on after a 410 (`deliveryDisabledAt` cleared). One transaction: the change
@@ -48,7 +48,7 @@ export async function updateCollege(options: {
 
   const parsed = CollegeFormSchema.safeParse(options.input);
   if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: fieldErrorsOf(parsed.error.issues) };
-  const { deliveryUrl: typedUrl, active, version } = parsed.data;
+  const { deliveryUrl: typedUrl, active, version, nameEn = college.nameEn, nameFr = college.nameFr } = parsed.data;
   const deliveryUrl = typedUrl === "" ? null : typedUrl;
   if (deliveryUrl !== null && deliveryUrl !== college.deliveryUrl) {
     const problem = endpointUrlRule(deliveryUrl, { production, maxLength: DELIVERY_URL_MAX_LENGTH });
@@ -58,6 +58,15 @@ export async function updateCollege(options: {
 
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
+  for (const [field, value] of [
+    ["nameEn", nameEn],
+    ["nameFr", nameFr],
+  ] as const) {
+    if (value !== college[field]) {
+      before[field] = college[field];
+      after[field] = value;
+    }
+  }
   if (deliveryUrl !== college.deliveryUrl) {
     before.deliveryUrl = college.deliveryUrl;
     after.deliveryUrl = deliveryUrl;
@@ -79,7 +88,7 @@ export async function updateCollege(options: {
       // The version read above in the write: a change made in between wins, this one is refused.
       const updated = await tx.college.updateMany({
         where: { id: college.id, updatedAt: college.updatedAt },
-        data: { deliveryUrl, active, deliveryDisabledAt: null },
+        data: { nameEn, nameFr, deliveryUrl, active, deliveryDisabledAt: null },
       });
       if (updated.count !== 1) throw new StaleCollege();
       await recordAudit(tx, { actorId: actor.id, action: "college.update", entity: "college", entityId: college.code, before, after, at: now });

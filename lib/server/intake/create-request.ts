@@ -42,7 +42,8 @@ export async function createRequest(input: IntakeRequest): Promise<CreateRequest
   if (earlier) return earlier;
 
   const [school, colleges] = await Promise.all([
-    db.school.findUnique({ where: { mident: input.schoolMident }, select: { id: true, boardId: true } }),
+    // Read for every request, never cached: a school added under Administration is accepted at once.
+    db.school.findUnique({ where: { mident: input.schoolMident }, select: { id: true, boardId: true, active: true, board: { select: { active: true } } } }),
     db.college.findMany({ where: { code: { in: input.destinations } }, select: { id: true, code: true } }),
   ]);
   const fieldErrors: FieldErrors = {};
@@ -50,6 +51,9 @@ export async function createRequest(input: IntakeRequest): Promise<CreateRequest
   if (!school) {
     fieldErrors.schoolMident = [`unknown school MIDENT ${input.schoolMident}`];
     unknown.push(`school MIDENT ${input.schoolMident}`);
+  } else if (!school.active || !school.board.active) {
+    // A deactivated school (or a school of a deactivated board) takes no new requests; its past ones stay.
+    fieldErrors.schoolMident = [`inactive school MIDENT ${input.schoolMident}`];
   }
   input.destinations.forEach((code, i) => {
     if (!colleges.some((c) => c.code === code)) {
@@ -57,7 +61,15 @@ export async function createRequest(input: IntakeRequest): Promise<CreateRequest
       unknown.push(`college code ${code}`);
     }
   });
-  if (!school || unknown.length > 0) return { kind: "unknownReferences", fieldErrors, message: `Unknown ${unknown.join(", ")}` };
+  if (!school || !school.active || !school.board.active || unknown.length > 0) {
+    const message = [
+      unknown.length > 0 && `Unknown ${unknown.join(", ")}`,
+      fieldErrors.schoolMident?.[0]?.startsWith("inactive") && `Inactive school MIDENT ${input.schoolMident}`,
+    ]
+      .filter(Boolean)
+      .join("; ");
+    return { kind: "unknownReferences", fieldErrors, message };
+  }
   // In the order the application listed them.
   const collegeIds = input.destinations.map((code) => colleges.find((c) => c.code === code)!.id);
 

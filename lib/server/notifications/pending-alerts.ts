@@ -1,11 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { requestScope } from "@/lib/auth/scope";
-import { businessHoursCutoff, isBusinessHour, quarterHourOf, type BusinessHours } from "@/lib/domain/notifications/schedule";
+import { businessHoursCutoff, isBusinessHour, quarterHourOf } from "@/lib/domain/notifications/schedule";
 import { renderPendingAlert } from "@/lib/email/notification-emails";
 import { env } from "@/lib/env";
 import { queueRenderedEmails } from "@/lib/server/email/queue-email";
 import { signalBackgroundWork } from "@/lib/server/jobs/signal";
+import { businessHoursSetting } from "@/lib/server/settings/get-service-settings";
 import { findRecipients, REQUEST_LINE_SELECT, requestLine } from "./recipients";
 
 // "Notify me of requests pending for N business hours or more" (contracts §8): checked every 15 minutes during
@@ -18,11 +19,6 @@ export const PENDING_KIND = "pending";
 const LISTED = 50;
 /** Named (and marked) by one run, per user. */
 const MAX_PER_RUN = 1_000;
-
-export async function businessHoursSetting(): Promise<BusinessHours> {
-  const row = await db.appSetting.findUnique({ where: { id: "global" }, select: { businessHoursStart: true, businessHoursEnd: true } });
-  return row ? { start: row.businessHoursStart, end: row.businessHoursEnd } : { start: 8, end: 17 };
-}
 
 /** The users with a threshold, when now is within business hours; none otherwise. */
 export async function findPendingAlertUsers(now: Date): Promise<string[]> {

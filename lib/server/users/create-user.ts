@@ -9,6 +9,7 @@ import { canManageUsers, ROLES, type Actor, type Role } from "@/lib/auth/roles";
 import { schoolScope } from "@/lib/auth/scope";
 import { generateTemporaryPassword } from "@/lib/domain/password-policy";
 import { isUniqueViolation } from "@/lib/db-errors";
+import { recordAudit } from "@/lib/server/audit/record-audit";
 import { queueEmail } from "@/lib/server/email/queue-email";
 import { signalBackgroundWork } from "@/lib/server/jobs/signal";
 
@@ -92,7 +93,7 @@ const invalid = (field: string, key: string): CreateUserResult => ({ ok: false, 
 /**
  * Creates an account with a random temporary password, emailed to the user in their language; they must choose
  * a new password at first sign-in. The role, board and school are checked against what the actor may grant: the
- * form's fields are never trusted for scope.
+ * form's fields are never trusted for scope. The account, its audit row (`user.create`) and the email: one transaction.
  */
 export async function createUser(options: { actor: ManagerActor; input: CreateUserInput }): Promise<CreateUserResult> {
   const { actor } = options;
@@ -114,6 +115,7 @@ export async function createUser(options: { actor: ManagerActor; input: CreateUs
 
   const password = generateTemporaryPassword(crypto.randomInt);
   const passwordHash = await hashPassword(password);
+  const labels = await placementLabels(placement);
   let user;
   try {
     // The user and the email with the temporary password, in one transaction: never one without the other.
@@ -132,6 +134,13 @@ export async function createUser(options: { actor: ManagerActor; input: CreateUs
         },
         select: { id: true, username: true, email: true },
       });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "user.create",
+        entity: "user",
+        entityId: created.username,
+        after: { displayName: input.displayName, email: created.email, role: input.role, ...labels, language: input.language },
+      });
       await queueEmail(tx, {
         to: created.email,
         template: "temporaryPassword",
@@ -149,10 +158,19 @@ export async function createUser(options: { actor: ManagerActor; input: CreateUs
   return { ok: true, user };
 }
 
+/** A user's placement as the audit log shows it: the board's number and the school's MIDENT, not ids. */
+export async function placementLabels(placement: { boardId: string | null; schoolId: string | null }) {
+  const [board, school] = await Promise.all([
+    placement.boardId ? db.board.findUnique({ where: { id: placement.boardId }, select: { number: true } }) : null,
+    placement.schoolId ? db.school.findUnique({ where: { id: placement.schoolId }, select: { mident: true } }) : null,
+  ]);
+  return { board: board?.number ?? null, school: school?.mident ?? null };
+}
+
 type Placement = { boardId: string | null; schoolId: string | null } | { field: "boardId" | "schoolId"; key: string };
 
 /** Where the new user belongs, from the role: nowhere (OCAS), a board, or a school (and the school's board). */
-async function placementFor(actor: ManagerActor, input: z.output<typeof CreateUserSchema>): Promise<Placement> {
+export async function placementFor(actor: ManagerActor, input: Pick<z.output<typeof CreateUserSchema>, "role" | "boardId" | "schoolId">): Promise<Placement> {
   switch (input.role) {
     case "OCAS_ADMIN":
       return { boardId: null, schoolId: null };

@@ -6,6 +6,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { canManageUsers, type Actor } from "@/lib/auth/roles";
 import { manageableUserScope } from "@/lib/auth/scope";
 import { generateTemporaryPassword } from "@/lib/domain/password-policy";
+import { recordAudit } from "@/lib/server/audit/record-audit";
 import { queueEmail } from "@/lib/server/email/queue-email";
 import { signalBackgroundWork } from "@/lib/server/jobs/signal";
 import { clearThrottle } from "@/lib/server/auth/throttle";
@@ -42,6 +43,8 @@ export async function resendTemporaryPassword(options: {
     });
     // Deactivated or moved out of scope while the password was being hashed.
     if (updated.count !== 1) return false;
+    // The fact only: the password never appears in the audit log.
+    await recordAudit(tx, { actorId: actor.id, action: "user.resend", entity: "user", entityId: target.username, after: { temporaryPassword: "sent" } });
     await queueEmail(tx, {
       to: target.email,
       template: "temporaryPassword",

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Plus } from "lucide-react";
 import { CollegesTable } from "@/components/admin/colleges/colleges-table";
 import { requireRole } from "@/lib/auth/guard";
 import { Link } from "@/lib/i18n/navigation";
@@ -29,7 +30,16 @@ export default async function AdminCollegesPage({ params }: Props) {
       <nav aria-label={t("breadcrumb")} className="mb-2 text-sm">
         <Link href="/admin">{tAdmin("title")}</Link>
       </nav>
-      <h1 className="mb-1 text-2xl font-semibold">{t("title")}</h1>
+      <div className="mb-1 flex flex-wrap items-end justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <Link
+          href="/admin/colleges/new"
+          className="inline-flex items-center gap-1 rounded-md bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 hover:no-underline"
+        >
+          <Plus aria-hidden className="h-4 w-4" />
+          {t("new")}
+        </Link>
+      </div>
       <p className="mb-4 max-w-3xl text-sm text-gray-700">{t("intro")}</p>
       {colleges.length === 0 ? (
         <p className="text-sm text-gray-700">{t("empty")}</p>

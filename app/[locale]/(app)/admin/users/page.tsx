@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CreateUserForm, type SchoolGroup } from "@/components/admin/create-user-form";
+import { AdminPagination } from "@/components/admin/admin-pagination";
 import { UsersTable, type UserRow } from "@/components/admin/users-table";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
 import { requireRole } from "@/lib/auth/guard";
 import { Link } from "@/lib/i18n/navigation";
 import { findCreateUserChoices } from "@/lib/server/users/create-user";
-import { listUsers } from "@/lib/server/users/list-users";
+import { findUsersPage, userFiltersOf, USERS_PAGE_SIZE } from "@/lib/server/users/list-users";
 
-type Props = { params: Promise<{ locale: string }> };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -15,13 +18,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function AdminUsersPage({ params }: Props) {
+export default async function AdminUsersPage({ params, searchParams }: Props) {
   const { locale: raw } = await params;
   const locale = raw === "fr" ? "fr" : "en";
   setRequestLocale(locale);
   const actor = await requireRole(["OCAS_ADMIN", "BOARD_ADMIN"], `/${locale}/admin/users`);
   const t = await getTranslations("admin");
-  const [users, choices] = await Promise.all([listUsers({ actor }), findCreateUserChoices({ actor })]);
+  const filters = userFiltersOf(await searchParams);
+  const [found, choices] = await Promise.all([findUsersPage({ actor, ...filters }), findCreateUserChoices({ actor })]);
+  const users = found.users;
   const name = (o: { nameEn: string; nameFr: string }) => (locale === "fr" ? o.nameFr : o.nameEn);
 
   const rows: UserRow[] = users.map((u) => ({
@@ -44,7 +49,8 @@ export default async function AdminUsersPage({ params }: Props) {
     }))
     .filter((g) => g.schools.length > 0);
   const isOcas = actor.role === "OCAS_ADMIN";
-  const caption = `${t("users.listTitle")} – ${t("users.count", { count: rows.length })}`;
+  const caption = `${t("users.listTitle")} – ${t("users.count", { count: found.total })}`;
+  const query: Record<string, string> = filters.q ? { q: filters.q } : {};
 
   return (
     <>
@@ -69,9 +75,25 @@ export default async function AdminUsersPage({ params }: Props) {
 
       <section aria-labelledby="users-heading">
         <h2 id="users-heading" className="mb-2 text-lg font-semibold">
-          {t("users.listTitle")} <span className="text-sm font-normal text-gray-600">({t("users.count", { count: rows.length })})</span>
+          {t("users.listTitle")} <span className="text-sm font-normal text-gray-600">({t("users.count", { count: found.total })})</span>
         </h2>
-        {rows.length === 0 ? <p className="text-sm text-gray-700">{t("users.empty")}</p> : <UsersTable users={rows} caption={caption} />}
+        <form key={filters.q} method="get" role="search" aria-label={t("users.searchLabel")} className="mb-3 flex flex-wrap items-end gap-3">
+          <TextField name="q" id="users-q" type="search" label={t("users.q")} defaultValue={filters.q} maxLength={100} autoComplete="off" />
+          <div className="flex items-center gap-3 pb-0.5">
+            <Button type="submit">{t("users.search")}</Button>
+            <Link href="/admin/users" className="text-sm">
+              {t("users.clear")}
+            </Link>
+          </div>
+        </form>
+        {rows.length === 0 ? (
+          <p className="text-sm text-gray-700">{filters.q ? t("users.emptyFiltered") : t("users.empty")}</p>
+        ) : (
+          <>
+            <UsersTable users={rows} caption={caption} />
+            <AdminPagination path="/admin/users" query={query} page={found.page} pageCount={found.pageCount} pageSize={USERS_PAGE_SIZE} total={found.total} />
+          </>
+        )}
       </section>
     </>
   );

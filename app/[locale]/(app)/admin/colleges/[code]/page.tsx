@@ -6,13 +6,14 @@ import { EndpointBadge } from "@/components/admin/colleges/endpoint-badge";
 import { SecretForm } from "@/components/admin/colleges/secret-form";
 import { FieldList } from "@/components/request-details/field-list";
 import { Panel } from "@/components/request-details/panel";
+import { Notice } from "@/components/ui/notice";
 import { requireRole } from "@/lib/auth/guard";
 import { decodeRouteParam } from "@/lib/domain/route-param";
 import { env } from "@/lib/env";
 import { Link } from "@/lib/i18n/navigation";
 import { getCollege } from "@/lib/server/colleges/get-colleges";
 
-type Props = { params: Promise<{ locale: string; code: string }> };
+type Props = { params: Promise<{ locale: string; code: string }>; searchParams: Promise<{ created?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -24,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * One college's delivery settings (contracts §4, §10): the Delivery URL and Active, and its signing secret (generated
  * here, shown once). OCAS administrators only; anyone else, and any unknown code, gets the 404 page.
  */
-export default async function AdminCollegePage({ params }: Props) {
+export default async function AdminCollegePage({ params, searchParams }: Props) {
   const { locale: raw, code: rawCode } = await params;
   const locale = raw === "fr" ? "fr" : "en";
   setRequestLocale(locale);
@@ -32,7 +33,7 @@ export default async function AdminCollegePage({ params }: Props) {
   const actor = await requireRole(["OCAS_ADMIN"], `/${locale}/admin/colleges/${encodeURIComponent(code)}`);
   const college = await getCollege({ actor, code });
   if (!college) notFound();
-  const [t, tAdmin, format] = await Promise.all([getTranslations("colleges"), getTranslations("admin"), getFormatter()]);
+  const [t, tAdmin, format, query] = await Promise.all([getTranslations("colleges"), getTranslations("admin"), getFormatter(), searchParams]);
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const name = locale === "fr" ? college.nameFr : college.nameEn;
   const disabledOn = college.deliveryDisabledAt ? when(college.deliveryDisabledAt) : null;
@@ -51,6 +52,7 @@ export default async function AdminCollegePage({ params }: Props) {
         </ol>
       </nav>
       <h1 className="text-2xl font-semibold">{t("detail.title", { college: name, code: college.code })}</h1>
+      {query.created === "1" && <Notice tone="success">{t("created", { code: college.code })}</Notice>}
 
       <Panel headingId="college-summary-heading" title={t("detail.summaryTitle")}>
         <FieldList
@@ -80,6 +82,8 @@ export default async function AdminCollegePage({ params }: Props) {
         <CollegeForm
           key={college.code}
           code={college.code}
+          nameEn={college.nameEn}
+          nameFr={college.nameFr}
           deliveryUrl={college.deliveryUrl}
           active={college.active}
           disabledOn={disabledOn}
