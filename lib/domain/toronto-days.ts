@@ -1,4 +1,4 @@
-import { businessDaysBetween, TORONTO_TZ } from "@/lib/domain/business-days";
+import { businessDaysBetween, businessDaysBetweenDates, TORONTO_TZ } from "@/lib/domain/business-days";
 
 const HOUR_MS = 3_600_000;
 // Past this many distinct hours (about ten years of requests) the caches start over rather than grow.
@@ -72,8 +72,35 @@ export function torontoDays(now: Date) {
     lastDate = d;
     return d;
   };
+  // Business days between two dates, by the earlier date then the later (a report meets a few thousand pairs).
+  const between = new Map<string, Map<string, number>>();
+  let pairs = 0;
   return {
     date,
+    /**
+     * Business days from one instant to a later one, in Toronto dates (the age of a request when it was completed):
+     * as businessDaysBetween, memoised per pair of dates.
+     */
+    elapsed(from: Instant, to: Instant): number {
+      const a = date(from);
+      const b = date(to);
+      let row = between.get(a);
+      if (row === undefined) {
+        if (pairs >= MAX_ENTRIES) {
+          between.clear();
+          pairs = 0;
+        }
+        row = new Map();
+        between.set(a, row);
+      }
+      let n = row.get(b);
+      if (n === undefined) {
+        n = businessDaysBetweenDates(a, b);
+        row.set(b, n);
+        pairs++;
+      }
+      return n;
+    },
     /** Business days from the paid instant to `now` (the age the dashboard shows). */
     age(paidAt: Instant): number {
       const day = date(paidAt);
