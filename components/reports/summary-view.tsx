@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { BarChart } from "@/components/reports/bar-chart";
 import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
-import type { SummaryCharts } from "@/lib/domain/reports/summary-charts";
+import { statusHeadings, type SummaryCharts } from "@/lib/domain/reports/summary-charts";
 import type { SummaryFigures } from "@/lib/domain/reports/summary";
 import { DB_TABS, REQUEST_STATUSES, tabKeyOf } from "@/lib/domain/statuses";
 
@@ -33,9 +33,9 @@ export async function SummaryView({ locale, rows, total, charts }: Props) {
           <Table caption={t("reports.byStatus")}>
             <TableHead>
               <Th scope="col">{t("reports.columns.school")}</Th>
-              {REQUEST_STATUSES.map((s) => (
-                <Th key={s} scope="col" numeric className="whitespace-normal">
-                  {t(`statuses.${s}`)}
+              {statusHeadings(t as unknown as (key: string) => string).map((label, i) => (
+                <Th key={REQUEST_STATUSES[i]} scope="col" numeric className="whitespace-normal">
+                  {label}
                 </Th>
               ))}
               <Th scope="col" numeric>

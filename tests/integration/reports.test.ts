@@ -14,11 +14,14 @@ import { createRng } from "@/prisma/seed/prng";
 import { actorFor } from "./helpers/actors";
 import { seedDemo } from "./helpers/seeded";
 import { signInAs } from "./helpers/session";
+import { parseCsv, pdfPageTexts } from "./helpers/files";
 
 vi.mock("@/lib/auth/auth", () => import("./helpers/session"));
 
 const { GET: summaryCsv } = await import("@/app/api/reports/summary.csv/route");
 const { GET: detailedCsv } = await import("@/app/api/reports/detailed.csv/route");
+const { GET: summaryPdf } = await import("@/app/api/reports/summary.pdf/route");
+const { GET: detailedPdf } = await import("@/app/api/reports/detailed.pdf/route");
 
 const NOW = new Date();
 const TODAY = torontoDate(NOW);
@@ -46,35 +49,6 @@ async function get(handler: (r: NextRequest) => Promise<Response>, path: string,
   } finally {
     signInAs(null);
   }
-}
-
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      record.push(cell);
-      cell = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      record.push(cell);
-      records.push(record);
-      record = [];
-      cell = "";
-      i++;
-    } else cell += c;
-  }
-  if (cell !== "" || record.length > 0) records.push([...record, cell]);
-  return records;
 }
 
 describe("Summary equals the dashboard", () => {
@@ -243,5 +217,38 @@ describe("exports", () => {
     const detailed = (await detailedReport(actor, params(`type=detailed&${q}`), NOW))!;
     const onScreen = detailed.page.rows.find((r) => r.id === target.id)!;
     expect(row[6]).toBe(String(onScreen.answer.age));
+  });
+
+  test("PDFs: the parameters, the charts' sentences, French headings whole, page numbers; scope refused", async () => {
+    const q = `from=${shift(-400)}&to=${TODAY}`;
+    const res = await get(summaryPdf, `/api/reports/summary.pdf?${q}&locale=fr`, "demo.board");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    const pdf = Buffer.from(await res.arrayBuffer());
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const pages = pdfPageTexts(pdf);
+    const text = pages.join("\n");
+    expect(text).toContain("Rapport sommaire / Summary Report");
+    expect(text).toContain(shift(-400));
+    expect(text).toContain("Demandes par école, par onglet");
+    expect(text).toContain("Respect du délai par semaine");
+    expect(text).toContain("Âge des demandes ouvertes");
+    // Headings wrap between words, never inside one (no hyphen added, no ellipsis).
+    expect(text).toContain("Terminées");
+    expect(text).not.toContain("…");
+    pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1} de ${pages.length}`));
+
+    const detailed = await get(detailedPdf, `/api/reports/detailed.pdf?${q}&locale=en`, "demo.school");
+    expect(detailed.status).toBe(200);
+    const dtext = pdfPageTexts(Buffer.from(await detailed.arrayBuffer())).join("\n");
+    expect(dtext).toContain("Detailed Report / Rapport détaillé");
+    expect(dtext).toContain("Answered By");
+    const own = await db.transcriptRequest.findFirstOrThrow({ where: { school: { users: { some: { username: "demo.school" } } } } });
+    const other = await db.transcriptRequest.findFirstOrThrow({ where: { school: { users: { none: { username: "demo.school" } } } } });
+    expect(dtext).toContain(own.referenceNumber);
+    expect(dtext).not.toContain(other.referenceNumber);
+
+    const outside = await db.school.findFirstOrThrow({ where: { board: { users: { none: { username: "demo.board" } } } } });
+    expect((await get(summaryPdf, `/api/reports/summary.pdf?${q}&school=${outside.mident}`, "demo.board")).status).toBe(404);
   });
 });

@@ -1,4 +1,4 @@
-import { DB_TABS, tabKeyOf } from "../statuses";
+import { DB_TABS, REQUEST_STATUSES, tabKeyOf, tabOfStatus } from "../statuses";
 import { PALETTE, type ChartModel } from "./chart";
 import { AGE_BANDS } from "./statistics";
 import type { SummaryFigures } from "./summary";
@@ -78,4 +78,13 @@ export function summaryCharts(input: ChartInput, t: T, locale: "en" | "fr"): Sum
     format: (v) => count.format(v),
   };
   return { status, weekly, turnaround, ageing };
+}
+
+/**
+ * The column headings of the statuses: their labels, with the tab where two statuses share a label (French has
+ * "Action requise" in To Do and in Incomplete).
+ */
+export function statusHeadings(t: T): string[] {
+  const labels = REQUEST_STATUSES.map((s) => t(`statuses.${s}`));
+  return REQUEST_STATUSES.map((s, i) => (labels.indexOf(labels[i]!) !== labels.lastIndexOf(labels[i]!) ? `${labels[i]} (${t(`tabs.${tabKeyOf(tabOfStatus(s))}`)})` : labels[i]!));
 }

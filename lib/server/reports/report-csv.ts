@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { csvText } from "@/lib/domain/csv";
 import type { SummaryFigures } from "@/lib/domain/reports/summary";
 import { AGE_BANDS } from "@/lib/domain/reports/statistics";
+import { statusHeadings } from "@/lib/domain/reports/summary-charts";
 import { DB_TABS, REQUEST_STATUSES, tabKeyOf } from "@/lib/domain/statuses";
 import type { Locale } from "@/lib/i18n/routing";
 import { exportTranslator, exportValueLabels, type Translate } from "@/lib/server/exports/export-labels";
@@ -23,7 +24,7 @@ function summaryHeader(t: Translate): string[] {
     t("reports.columns.school"),
     t("reports.columns.mident"),
     t("reports.columns.city"),
-    ...REQUEST_STATUSES.map((s) => t(`statuses.${s}`)),
+    ...statusHeadings(t),
     ...DB_TABS.map((tab) => t(`tabs.${tabKeyOf(tab)}`)),
     t("reports.columns.total"),
     t("reports.columns.withinSla"),
