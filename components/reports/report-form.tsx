@@ -33,7 +33,13 @@ export async function ReportForm({ locale, params, raw, errors, schools }: Props
           <TextField name="from" type="date" label={t("reports.startDate")} defaultValue={raw.from ?? ""} errors={errorFor("from")} required />
           <TextField name="to" type="date" label={t("reports.endDate")} defaultValue={raw.to ?? ""} errors={errorFor("to")} required />
           {schools && (
-            <SelectField name="school" label={t("reports.selectSchool")} defaultValue={params.school ?? ""} errors={errorFor("school")} className="lg:col-span-2">
+            <SelectField
+              name="school"
+              label={t("reports.selectSchool")}
+              defaultValue={params.school ?? ""}
+              errors={errorFor("school")}
+              className="lg:col-span-2"
+            >
               <option value="">{t("reports.allSchools")}</option>
               {schools.map((s) => (
                 <option key={s.mident} value={s.mident}>

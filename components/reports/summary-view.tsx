@@ -116,14 +116,24 @@ export async function SummaryView({ locale, rows, total, charts }: Props) {
           <h2 id="board-analytics" className="text-lg font-semibold">
             {t("reports.analytics.title")}
           </h2>
-          <BarChart id="chart-weekly" model={charts.weekly} tableCaption={t("reports.charts.dataTable", { title: charts.weekly.title })} rowHeader={t("reports.columns.week")} />
+          <BarChart
+            id="chart-weekly"
+            model={charts.weekly}
+            tableCaption={t("reports.charts.dataTable", { title: charts.weekly.title })}
+            rowHeader={t("reports.columns.week")}
+          />
           <BarChart
             id="chart-turnaround"
             model={charts.turnaround}
             tableCaption={t("reports.charts.dataTable", { title: charts.turnaround.title })}
             rowHeader={t("reports.columns.school")}
           />
-          <BarChart id="chart-ageing" model={charts.ageing} tableCaption={t("reports.charts.dataTable", { title: charts.ageing.title })} rowHeader={t("reports.columns.band")} />
+          <BarChart
+            id="chart-ageing"
+            model={charts.ageing}
+            tableCaption={t("reports.charts.dataTable", { title: charts.ageing.title })}
+            rowHeader={t("reports.columns.band")}
+          />
         </section>
       )}
     </div>

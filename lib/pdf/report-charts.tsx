@@ -59,7 +59,13 @@ function PdfChartPart({ model, first }: { model: ChartModel; first: boolean }) {
             <G key={`b${i}`}>
               <Rect x={b.x} y={b.y} width={Math.max(b.width, 0.5)} height={b.height} fill={model.series[b.series]!.color} />
               {(b.labelInside || !model.stacked) && (
-                <Text x={b.labelX} y={b.y + 10} textAnchor={b.labelInside ? "middle" : "start"} style={{ fontSize: CHART_FONT }} fill={b.labelInside ? "#ffffff" : "#111827"}>
+                <Text
+                  x={b.labelX}
+                  y={b.y + 10}
+                  textAnchor={b.labelInside ? "middle" : "start"}
+                  style={{ fontSize: CHART_FONT }}
+                  fill={b.labelInside ? "#ffffff" : "#111827"}
+                >
                   {pdfText(b.label)}
                 </Text>
               )}

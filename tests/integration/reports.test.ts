@@ -66,7 +66,10 @@ describe("Summary equals the dashboard", () => {
       const query = `type=summary&from=${from}&to=${to}${school ? `&school=${school}` : ""}`;
       const report = await summaryReport(actor, params(query), NOW);
       expect(report, query).not.toBeNull();
-      const dashboard = await findRequests({ actor, search: parseRequestSearch(new URLSearchParams(`status=ALL&from=${from}&to=${to}${school ? `&school=${school}` : ""}`)).search });
+      const dashboard = await findRequests({
+        actor,
+        search: parseRequestSearch(new URLSearchParams(`status=ALL&from=${from}&to=${to}${school ? `&school=${school}` : ""}`)).search,
+      });
       for (const tab of DB_TABS) expect(report!.total.tabs[tab], `${username} ${query} ${tab}`).toBe(dashboard.counts[tab]);
       expect(report!.total.total).toBe(dashboard.total);
       // The rows add up to the total.
@@ -201,14 +204,24 @@ describe("exports", () => {
   test("Detailed CSV: one row per request, ISO dates, labels in the language, formulas neutralised", async () => {
     const actor = await actorFor("demo.board");
     const target = await db.transcriptRequest.findFirstOrThrow({ where: requestScope(actor), orderBy: { paidAt: "desc" } });
-    await db.transcriptRequest.update({ where: { id: target.id }, data: { firstName: "=HYPERLINK(\"x\")", lastName: "+1" } });
+    await db.transcriptRequest.update({ where: { id: target.id }, data: { firstName: '=HYPERLINK("x")', lastName: "+1" } });
     const q = `from=${shift(-400)}&to=${TODAY}`;
     const res = await get(detailedCsv, `/api/reports/detailed.csv?${q}&locale=en`, "demo.board");
     const [header, ...rows] = parseCsv((await res.text()).replace(/^\ufeff/, ""));
-    expect(header).toEqual(["Reference Number", "Applicant", "School", "MIDENT", "Request Date", "Request Status", "Age (business days)", "Completed On", "Answered By"]);
+    expect(header).toEqual([
+      "Reference Number",
+      "Applicant",
+      "School",
+      "MIDENT",
+      "Request Date",
+      "Request Status",
+      "Age (business days)",
+      "Completed On",
+      "Answered By",
+    ]);
     expect(rows).toHaveLength(await db.transcriptRequest.count({ where: requestScope(actor) }));
     const row = rows.find((r) => r[0] === target.referenceNumber)!;
-    expect(row[1]).toBe("'=HYPERLINK(\"x\") +1");
+    expect(row[1]).toBe('\'=HYPERLINK("x") +1');
     expect(rows.every((r) => /^\d{4}-\d{2}-\d{2}$/.test(r[4]!) && (r[7] === "" || /^\d{4}-\d{2}-\d{2}$/.test(r[7]!)))).toBe(true);
     const answers = new Set(rows.map((r) => r[8]));
     for (const a of answers) expect(["", "Auto-TRMS", "XML upload", "PDF", "Paper", "Response"]).toContain(a);

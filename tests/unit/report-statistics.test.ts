@@ -24,7 +24,7 @@ describe("median and percentiles of business-day ages", () => {
 
   test("equal to sorting every age, for random data", () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let run = 0; run < 50; run++) {
       const ages = Array.from({ length: 1 + Math.floor(rand() * 200) }, () => Math.floor(rand() * 30));
       const sorted = [...ages].sort((a, b) => a - b);
@@ -144,7 +144,12 @@ describe("charts and headings", () => {
   });
 
   test("status headings say the tab where two statuses share a label", () => {
-    const fr: Record<string, string> = { "statuses.ACTION_REQUIRED": "Action requise", "statuses.INCOMPLETE_ACTION_REQUIRED": "Action requise", "tabs.todo": "À traiter", "tabs.incomplete": "Incomplète" };
+    const fr: Record<string, string> = {
+      "statuses.ACTION_REQUIRED": "Action requise",
+      "statuses.INCOMPLETE_ACTION_REQUIRED": "Action requise",
+      "tabs.todo": "À traiter",
+      "tabs.incomplete": "Incomplète",
+    };
     const headings = statusHeadings((key) => fr[key] ?? key);
     expect(headings[0]).toBe("Action requise (À traiter)");
     expect(headings[2]).toBe("Action requise (Incomplète)");

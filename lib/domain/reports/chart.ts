@@ -78,7 +78,16 @@ export function layoutChart(model: ChartModel, width = 720): ChartLayout {
   // A stacked row's total after its bar; its segments too narrow for their label are read from the data table.
   if (model.stacked) {
     model.rows.forEach((_, i) => {
-      bars.push({ x: plotX, y: LEGEND + i * rowHeight, width: 0, height: BAR - 2, series: -1, label: model.format(totals[i]!), labelX: plotX + scale(totals[i]!) + 4, labelInside: false });
+      bars.push({
+        x: plotX,
+        y: LEGEND + i * rowHeight,
+        width: 0,
+        height: BAR - 2,
+        series: -1,
+        label: model.format(totals[i]!),
+        labelX: plotX + scale(totals[i]!) + 4,
+        labelInside: false,
+      });
     });
   }
   let lx = plotX;

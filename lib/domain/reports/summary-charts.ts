@@ -86,5 +86,7 @@ export function summaryCharts(input: ChartInput, t: T, locale: "en" | "fr"): Sum
  */
 export function statusHeadings(t: T): string[] {
   const labels = REQUEST_STATUSES.map((s) => t(`statuses.${s}`));
-  return REQUEST_STATUSES.map((s, i) => (labels.indexOf(labels[i]!) !== labels.lastIndexOf(labels[i]!) ? `${labels[i]} (${t(`tabs.${tabKeyOf(tabOfStatus(s))}`)})` : labels[i]!));
+  return REQUEST_STATUSES.map((s, i) =>
+    labels.indexOf(labels[i]!) !== labels.lastIndexOf(labels[i]!) ? `${labels[i]} (${t(`tabs.${tabKeyOf(tabOfStatus(s))}`)})` : labels[i]!,
+  );
 }

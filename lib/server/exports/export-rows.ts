@@ -35,7 +35,11 @@ const ANSWER = {
   CASE WHEN r."status" = 'TRANSCRIPT_UPLOADED' THEN (SELECT f."kind"::text FROM "UploadedFile" f WHERE f."requestId" = r."id" ORDER BY f."createdAt" DESC LIMIT 1) END AS "uploadKind"`,
 };
 
-const SELECT = (dialect: Dialect, joins: string, withAnswer = false) => `SELECT r."id", r."referenceNumber", r."requestNumber", r."accountNumber", r."firstName", r."lastName",
+const SELECT = (
+  dialect: Dialect,
+  joins: string,
+  withAnswer = false,
+) => `SELECT r."id", r."referenceNumber", r."requestNumber", r."accountNumber", r."firstName", r."lastName",
   r."firstNameFolded", r."lastNameFolded", r."paidAt", r."requestType", r."lastAttended", r."sendOption", r."sendAfter", r."status", r."schoolId",
   a."firstName" AS "applicantFirstName", a."middleName", a."lastName" AS "applicantLastName", a."formerLastName", a."dateOfBirth",
   a."gender", a."oen", a."studentNumber", a."email", a."phone", a."preferredLanguage",

@@ -130,7 +130,11 @@ export type RequestsCsvOptions = {
  * read, so a slow client holds back the database reads instead of making the server buffer the export. The cells
  * of a row are the caller's (text cells through csvText).
  */
-export function csvBatchStream<T>(header: readonly string[], open: () => AsyncGenerator<T[], void, undefined>, cells: (row: T) => string[]): ReadableStream<Uint8Array> {
+export function csvBatchStream<T>(
+  header: readonly string[],
+  open: () => AsyncGenerator<T[], void, undefined>,
+  cells: (row: T) => string[],
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const bytes = new BatchBytes();
   let batches: AsyncGenerator<T[], void, undefined> | undefined;

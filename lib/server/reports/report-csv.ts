@@ -99,14 +99,20 @@ export function answerLabels(t: Translate): Record<string, string> {
 }
 
 /** Every request of the Detailed report, newest first, streamed in the export's batches. */
-export function detailedCsvStream(options: { actor: Actor; scope: ReportScope; locale: Locale; now: Date; batchSize?: number }): ReadableStream<Uint8Array> {
-  const { actor, scope, locale, now, batchSize } = options;
+export function detailedCsvStream(options: {
+  actor: Actor;
+  search: ReportScope["search"];
+  locale: Locale;
+  now?: Date;
+  batchSize?: number;
+}): ReadableStream<Uint8Array> {
+  const { actor, search, locale, now = new Date(), batchSize } = options;
   const t = exportTranslator(locale);
   const labels = exportValueLabels(t, locale);
   const answers = answerLabels(t);
   return csvBatchStream(
     DETAILED_HEADERS.map((key) => t(key)),
-    () => exportBatches({ actor, search: scope.search, now, batchSize, withAnswer: true }),
+    () => exportBatches({ actor, search, now, batchSize, withAnswer: true }),
     (row) => detailedCells(row, t, labels, answers),
   );
 }

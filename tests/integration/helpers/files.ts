@@ -51,4 +51,3 @@ export function pdfPageTexts(pdf: Buffer): string[] {
   }
   return pages;
 }
-

@@ -99,7 +99,12 @@ export default async function ReportsPage({ params, searchParams }: Props) {
                 rows={summary.rows.map((r) => ({ name: nameOf(r.school), figures: r.figures }))}
                 total={summary.total}
                 charts={summaryCharts(
-                  { rows: summary.rows.map((r) => ({ name: nameOf(r.school), figures: r.figures })), total: summary.total, weekly: summary.weekly, slaBusinessDays: summary.slaBusinessDays },
+                  {
+                    rows: summary.rows.map((r) => ({ name: nameOf(r.school), figures: r.figures })),
+                    total: summary.total,
+                    weekly: summary.weekly,
+                    slaBusinessDays: summary.slaBusinessDays,
+                  },
                   tx,
                   locale,
                 )}

@@ -12,6 +12,6 @@ export async function GET(request: NextRequest) {
   if (!read.ok) return read.response;
   const scope = await resolveReportScope(read.actor, read.params);
   if (!scope) return notInScope();
-  const body = detailedCsvStream({ actor: read.actor, scope, locale: read.locale, now: new Date() });
+  const body = detailedCsvStream({ actor: read.actor, search: scope.search, locale: read.locale });
   return new Response(body, { headers: downloadHeaders("text/csv; charset=utf-8", reportFileName("detailed", read.params, "csv")) });
 }
