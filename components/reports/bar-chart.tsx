@@ -40,7 +40,7 @@ export function BarChart({ id, model, tableCaption, rowHeader, columns }: Props)
         </span>
         <span className="block text-sm text-gray-700">{model.summary}</span>
       </figcaption>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby={`${id}-title`}>
         <svg
           role="img"
           aria-label={`${model.title}. ${model.summary}`}
@@ -98,7 +98,7 @@ export function BarChart({ id, model, tableCaption, rowHeader, columns }: Props)
       </div>
       <details className="text-sm">
         <summary className="cursor-pointer text-brand-800">{tableCaption}</summary>
-        <div className="mt-2 overflow-x-auto">
+        <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={tableCaption}>
           <Table caption={tableCaption} id={`${id}-table`}>
             <TableHead>
               <Th scope="col">{rowHeader}</Th>

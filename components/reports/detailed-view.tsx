@@ -35,7 +35,7 @@ export async function DetailedView({ locale, rows, total, page, pageCount, query
   return (
     <div className="flex flex-col gap-3">
       <p className="text-sm font-medium text-gray-700">{t("reports.detailedCount", { count: total })}</p>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("reports.detailed")}>
         <Table caption={t("reports.detailed")}>
           <TableHead>
             <Th scope="col">{t("reports.columns.referenceNumber")}</Th>

@@ -29,7 +29,8 @@ export async function SummaryView({ locale, rows, total, charts }: Props) {
         <h2 id="summary-by-status" className="text-lg font-semibold">
           {t("reports.byStatus")}
         </h2>
-        <div className="overflow-x-auto">
+        {/* Focusable, so that a keyboard can scroll a table wider than the screen. */}
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="summary-by-status">
           <Table caption={t("reports.byStatus")}>
             <TableHead>
               <Th scope="col">{t("reports.columns.school")}</Th>
@@ -62,7 +63,7 @@ export async function SummaryView({ locale, rows, total, charts }: Props) {
         <h2 id="summary-by-tab" className="text-lg font-semibold">
           {t("reports.byTab")}
         </h2>
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="summary-by-tab">
           <Table caption={t("reports.byTab")}>
             <TableHead>
               <Th scope="col">{t("reports.columns.school")}</Th>

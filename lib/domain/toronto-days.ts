@@ -114,3 +114,50 @@ export function torontoDays(now: Date) {
     },
   };
 }
+
+/** The UTC hour (hours since 1970) of an instant, from a Date or from UTC text ("2026-11-28T14:…+00:00" or "…Z"). */
+function utcHour(instant: Instant): number {
+  if (instant instanceof Date) return Math.floor(instant.getTime() / HOUR_MS);
+  const c = (i: number) => instant.charCodeAt(i) - 48;
+  if (instant.length >= 13 && instant[10] === "T" && (instant.endsWith("+00:00") || instant.endsWith("Z"))) {
+    const ms = Date.UTC(c(0) * 1000 + c(1) * 100 + c(2) * 10 + c(3), c(5) * 10 + c(6) - 1, c(8) * 10 + c(9), c(11) * 10 + c(12));
+    if (!Number.isNaN(ms)) return ms / HOUR_MS;
+  }
+  return Math.floor(parseInstant(instant).getTime() / HOUR_MS);
+}
+
+/**
+ * Business-day numbers for a report, memoised per UTC hour: `index(i)` counts the business days after `base` (a date
+ * on or before every instant it is asked about) up to the Toronto date of `i`, so that the age between two instants
+ * is the difference of their numbers (as businessDaysBetween counts it) and a year of requests costs one Map lookup
+ * each rather than a date formatted per row.
+ */
+export function businessDayNumbers(base: string) {
+  const byHour = new Map<number, { index: number; date: string }>();
+  const byDate = new Map<string, number>();
+  const of = (instant: Instant) => {
+    const hour = utcHour(instant);
+    let entry = byHour.get(hour);
+    if (entry === undefined) {
+      if (byHour.size >= MAX_ENTRIES) byHour.clear();
+      const date = torontoDay(new Date(hour * HOUR_MS));
+      let index = byDate.get(date);
+      if (index === undefined) {
+        if (date < base) throw new RangeError(`${date} is before the base date ${base}`);
+        index = businessDaysBetweenDates(base, date);
+        byDate.set(date, index);
+      }
+      entry = { index, date };
+      byHour.set(hour, entry);
+    }
+    return entry;
+  };
+  return {
+    /** The instant's business-day number and Toronto date. */
+    of,
+    /** The business-day number of a Toronto date (today's, for the age of open requests). */
+    ofDate(date: string): number {
+      return date <= base ? 0 : businessDaysBetweenDates(base, date);
+    },
+  };
+}

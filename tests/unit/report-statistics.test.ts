@@ -4,7 +4,7 @@ import { layoutChart } from "@/lib/domain/reports/chart";
 import { AgeHistogram, ageBand, answeredBy, percentile, weekOf, weeksBetween } from "@/lib/domain/reports/statistics";
 import { SummaryTally, WeeklySla } from "@/lib/domain/reports/summary";
 import { statusHeadings } from "@/lib/domain/reports/summary-charts";
-import { torontoDays } from "@/lib/domain/toronto-days";
+import { businessDayNumbers, torontoDays } from "@/lib/domain/toronto-days";
 
 const histogram = (ages: number[]) => {
   const h = new AgeHistogram();
@@ -92,6 +92,21 @@ describe("SLA compliance with weekends and Ontario holidays", () => {
     expect(series[0]).toEqual({ week: "2026-11-16", answered: 1, within: 0, share: 0 });
     expect(series[5]).toEqual({ week: "2026-12-21", answered: 1, within: 1, share: 1 });
     expect(series[2]!.share).toBeNull();
+  });
+
+  test("business-day numbers: their differences are businessDaysBetween, from Dates or UTC text, across DST and holidays", () => {
+    const numbers = businessDayNumbers("2025-12-31");
+    let seed = 11;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const start = Date.parse("2026-01-01T05:00:00Z");
+    for (let i = 0; i < 2000; i++) {
+      const a = new Date(start + Math.floor(rand() * 365 * 86_400_000));
+      const b = new Date(a.getTime() + Math.floor(rand() * 40 * 86_400_000));
+      const text = (d: Date) => (i % 2 === 0 ? d.toISOString().replace("Z", "+00:00") : d.toISOString());
+      expect(numbers.of(text(b)).index - numbers.of(i % 3 === 0 ? a : text(a)).index).toBe(businessDaysBetween(a, b));
+      expect(numbers.of(a).date).toBe(torontoDays(a).date(a));
+    }
+    expect(() => numbers.of(new Date("2025-06-01T12:00:00Z"))).toThrow(RangeError);
   });
 
   test("weeks run Monday to Sunday", () => {

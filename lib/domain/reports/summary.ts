@@ -79,10 +79,12 @@ export class SummaryTally {
 /** Answered requests and those within the SLA, by the week (its Monday) of their request date. */
 export class WeeklySla {
   private readonly weeks = new Map<string, { answered: number; within: number }>();
+  private readonly weekOfDate = new Map<string, string>();
   constructor(readonly slaBusinessDays: number) {}
 
   add(requestDate: string, ageAtCompletion: number, n = 1): void {
-    const week = weekOf(requestDate);
+    let week = this.weekOfDate.get(requestDate);
+    if (week === undefined) this.weekOfDate.set(requestDate, (week = weekOf(requestDate)));
     let w = this.weeks.get(week);
     if (!w) this.weeks.set(week, (w = { answered: 0, within: 0 }));
     w.answered += n;

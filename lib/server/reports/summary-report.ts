@@ -5,7 +5,7 @@ import type { ReportParams } from "@/lib/domain/reports/report-params";
 import { ANSWERED_STATUSES, weeksBetween } from "@/lib/domain/reports/statistics";
 import { SummaryTally, WeeklySla, type SummaryFigures } from "@/lib/domain/reports/summary";
 import { isOpen, type RequestStatus } from "@/lib/domain/statuses";
-import { torontoDays } from "@/lib/domain/toronto-days";
+import { businessDayNumbers } from "@/lib/domain/toronto-days";
 import { requestWhere } from "@/lib/server/requests/request-where";
 import { getSlaBusinessDays } from "@/lib/server/settings/get-sla";
 import { dashboardReader, type DashboardReader } from "@/lib/server/sql/dashboard-reader";
@@ -47,22 +47,27 @@ export async function summaryReport(actor: Actor, params: ReportParams, now = ne
   if (!scope) return null;
   const reader = dashboardReader();
   const [sla, rows] = await Promise.all([getSlaBusinessDays(), readRows(reader, requestWhere(actor, scope.search, { withStatus: true }))]);
-  const days = torontoDays(now);
+  const today = torontoDate(now);
+  // Every instant read is on or after the start date (the filter): the day before it is the numbers' base.
+  const base = new Date(`${params.from ?? "2000-01-01"}T00:00:00Z`);
+  base.setUTCDate(base.getUTCDate() - 1);
+  const days = businessDayNumbers(base.toISOString().slice(0, 10));
+  const todayNumber = days.ofDate(today);
   const analytics = actor.role !== "SCHOOL_USER";
   const weekly = new WeeklySla(sla);
   const bySchool = new Map<string, SummaryTally>();
   for (const row of rows) {
     const schoolId = row[0] as string;
     const status = row[1] as RequestStatus;
-    const paidAt = (reader.dialect === "sqlite" ? row[2] : reader.time(row[2])) as string | Date;
+    const paid = days.of((reader.dialect === "sqlite" ? row[2] : reader.time(row[2])) as string | Date);
     let tally = bySchool.get(schoolId);
     if (!tally) bySchool.set(schoolId, (tally = new SummaryTally(sla)));
     if (row[3] !== null && row[3] !== undefined) {
-      const completedAt = (reader.dialect === "sqlite" ? row[3] : reader.time(row[3])) as string | Date;
-      const age = days.elapsed(paidAt, completedAt);
+      const completed = days.of((reader.dialect === "sqlite" ? row[3] : reader.time(row[3])) as string | Date);
+      const age = Math.max(0, completed.index - paid.index);
       tally.add(status, { atCompletion: age });
-      if (analytics) weekly.add(days.date(paidAt), age);
-    } else if (isOpen(status)) tally.add(status, { now: days.age(paidAt) });
+      if (analytics) weekly.add(paid.date, age);
+    } else if (isOpen(status)) tally.add(status, { now: Math.max(0, todayNumber - paid.index) });
     else tally.add(status, {});
   }
 
@@ -75,7 +80,6 @@ export async function summaryReport(actor: Actor, params: ReportParams, now = ne
     if (tally) total.addAll(tally);
     summaryRows.push({ school, figures });
   }
-  const today = torontoDate(now);
   return {
     scope,
     slaBusinessDays: sla,
