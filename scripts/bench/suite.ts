@@ -430,6 +430,13 @@ async function main(): Promise<void> {
       const { from: csvFrom, expected } = await rangeOf(100_000);
       const result = await spawnExport({ url: dataset.url, query: { status: "ALL", from: csvFrom, to }, mode: "detailed", pragmas: args.pragmas });
       figures.push(...csvFigures(`Detailed report CSV, OCAS, ${csvFrom} to ${to} (${expected.toLocaleString("en-CA")} rows)`, result, expected, undefined));
+      if (args.reportsOnly) {
+        // The dashboard's CSV of the same rows, in the same conditions (section d is skipped): the bar's reference.
+        const dashboardCsv = await spawnExport({ url: dataset.url, query: { status: "ALL", from: csvFrom, to }, mode: "csv", pragmas: args.pragmas });
+        figures.push(
+          ...csvFigures(`Dashboard CSV (reference), OCAS, ${csvFrom} to ${to} (${expected.toLocaleString("en-CA")} rows)`, dashboardCsv, expected, undefined),
+        );
+      }
     }
   }
 
