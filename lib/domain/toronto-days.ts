@@ -135,12 +135,25 @@ function utcHour(instant: Instant): number {
 export function businessDayNumbers(base: string) {
   const byHour = new Map<number, { index: number; date: string }>();
   const byDate = new Map<string, number>();
+  // Toronto is 4 or 5 hours behind UTC: a UTC day's hours before 04:00 or 05:00 are the Toronto day before. Which
+  // of the two, one ICU call per UTC day tells (its 04:30; offsets change at 06:00 or 07:00 UTC, after it).
+  const firstHourOfDay = new Map<number, number>();
+  const torontoDateOfHour = (hour: number): string => {
+    const day = Math.floor(hour / 24);
+    let first = firstHourOfDay.get(day);
+    if (first === undefined) {
+      const utc = new Date(day * 24 * HOUR_MS).toISOString().slice(0, 10);
+      first = torontoDay(new Date((day * 24 + 4.5) * HOUR_MS)) === utc ? 4 : 5;
+      firstHourOfDay.set(day, first);
+    }
+    return new Date((hour < day * 24 + first ? day - 1 : day) * 24 * HOUR_MS).toISOString().slice(0, 10);
+  };
   const of = (instant: Instant) => {
     const hour = utcHour(instant);
     let entry = byHour.get(hour);
     if (entry === undefined) {
       if (byHour.size >= MAX_ENTRIES) byHour.clear();
-      const date = torontoDay(new Date(hour * HOUR_MS));
+      const date = torontoDateOfHour(hour);
       let index = byDate.get(date);
       if (index === undefined) {
         if (date < base) throw new RangeError(`${date} is before the base date ${base}`);

@@ -107,6 +107,11 @@ describe("SLA compliance with weekends and Ontario holidays", () => {
       expect(numbers.of(a).date).toBe(torontoDays(a).date(a));
     }
     expect(() => numbers.of(new Date("2025-06-01T12:00:00Z"))).toThrow(RangeError);
+    // Every hour of the year, both daylight-saving changes included: the Toronto date as ICU says it.
+    for (let ms = Date.parse("2026-01-01T00:00:00Z"); ms < Date.parse("2027-01-01T00:00:00Z"); ms += 3_600_000) {
+      const instant = new Date(ms + 1_800_000);
+      expect(numbers.of(instant).date).toBe(torontoDays(instant).date(instant));
+    }
   });
 
   test("weeks run Monday to Sunday", () => {

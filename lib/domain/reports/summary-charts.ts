@@ -90,3 +90,16 @@ export function statusHeadings(t: T): string[] {
     labels.indexOf(labels[i]!) !== labels.lastIndexOf(labels[i]!) ? `${labels[i]} (${t(`tabs.${tabKeyOf(tabOfStatus(s))}`)})` : labels[i]!,
   );
 }
+
+/** The headings of the tab and SLA columns of the Summary (after the school), as every format shows them. */
+export function tabAndSlaHeadings(t: T): string[] {
+  return [
+    ...DB_TABS.map((tab) => t(`tabs.${tabKeyOf(tab)}`)),
+    t("reports.columns.total"),
+    t("reports.columns.withinSla"),
+    t("reports.columns.withinSlaShare"),
+    t("reports.columns.medianAge"),
+    t("reports.columns.p90Age"),
+    t("reports.columns.openPastSla"),
+  ];
+}

@@ -3,8 +3,8 @@ import type { Actor } from "@/lib/auth/roles";
 import { csvText } from "@/lib/domain/csv";
 import type { SummaryFigures } from "@/lib/domain/reports/summary";
 import { AGE_BANDS } from "@/lib/domain/reports/statistics";
-import { statusHeadings } from "@/lib/domain/reports/summary-charts";
-import { DB_TABS, REQUEST_STATUSES, tabKeyOf } from "@/lib/domain/statuses";
+import { statusHeadings, tabAndSlaHeadings } from "@/lib/domain/reports/summary-charts";
+import { DB_TABS, REQUEST_STATUSES } from "@/lib/domain/statuses";
 import type { Locale } from "@/lib/i18n/routing";
 import { exportTranslator, exportValueLabels, type Translate } from "@/lib/server/exports/export-labels";
 import { exportBatches, type ExportRow } from "@/lib/server/exports/export-rows";
@@ -25,13 +25,7 @@ function summaryHeader(t: Translate): string[] {
     t("reports.columns.mident"),
     t("reports.columns.city"),
     ...statusHeadings(t),
-    ...DB_TABS.map((tab) => t(`tabs.${tabKeyOf(tab)}`)),
-    t("reports.columns.total"),
-    t("reports.columns.withinSla"),
-    t("reports.columns.withinSlaShare"),
-    t("reports.columns.medianAge"),
-    t("reports.columns.p90Age"),
-    t("reports.columns.openPastSla"),
+    ...tabAndSlaHeadings(t),
     ...AGE_BANDS.map((b) => t(`reports.bands.${b.key}`)),
   ];
 }

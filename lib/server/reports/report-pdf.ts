@@ -2,9 +2,9 @@ import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import { TORONTO_TZ } from "@/lib/domain/business-days";
 import type { ReportParams } from "@/lib/domain/reports/report-params";
-import { statusHeadings, summaryCharts } from "@/lib/domain/reports/summary-charts";
+import { statusHeadings, summaryCharts, tabAndSlaHeadings } from "@/lib/domain/reports/summary-charts";
 import type { SummaryFigures } from "@/lib/domain/reports/summary";
-import { DB_TABS, REQUEST_STATUSES, tabKeyOf } from "@/lib/domain/statuses";
+import { DB_TABS, REQUEST_STATUSES } from "@/lib/domain/statuses";
 import { otherLocale, type Locale } from "@/lib/i18n/routing";
 import { renderRequestsReport } from "@/lib/pdf/requests-report";
 import { renderSummaryReport } from "@/lib/pdf/summary-report";
@@ -70,16 +70,7 @@ export async function summaryPdf(report: SummaryReport, params: ReportParams, lo
         },
         {
           title: t("reports.byTab"),
-          columns: [
-            t("reports.columns.school"),
-            ...DB_TABS.map((tab) => t(`tabs.${tabKeyOf(tab)}`)),
-            t("reports.columns.total"),
-            t("reports.columns.withinSla"),
-            t("reports.columns.withinSlaShare"),
-            t("reports.columns.medianAge"),
-            t("reports.columns.p90Age"),
-            t("reports.columns.openPastSla"),
-          ],
+          columns: [t("reports.columns.school"), ...tabAndSlaHeadings(t)],
           rows: all.map((r) => [
             r.name,
             ...DB_TABS.map((tab) => f.n.format(r.figures.tabs[tab])),
