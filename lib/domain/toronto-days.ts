@@ -148,8 +148,7 @@ export function businessDayNumbers(base: string) {
     }
     return new Date((hour < day * 24 + first ? day - 1 : day) * 24 * HOUR_MS).toISOString().slice(0, 10);
   };
-  const of = (instant: Instant) => {
-    const hour = utcHour(instant);
+  const ofHour = (hour: number) => {
     let entry = byHour.get(hour);
     if (entry === undefined) {
       if (byHour.size >= MAX_ENTRIES) byHour.clear();
@@ -167,7 +166,9 @@ export function businessDayNumbers(base: string) {
   };
   return {
     /** The instant's business-day number and Toronto date. */
-    of,
+    of: (instant: Instant) => ofHour(utcHour(instant)),
+    /** The same for a UTC hour (hours since 1970), as the reports' SQL reads it. */
+    ofHour,
     /** The business-day number of a Toronto date (today's, for the age of open requests). */
     ofDate(date: string): number {
       return date <= base ? 0 : businessDaysBetweenDates(base, date);

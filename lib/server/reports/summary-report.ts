@@ -26,6 +26,12 @@ export type SummaryReport = {
   weekly: { week: string; answered: number; within: number; share: number | null }[] | null;
 };
 
+/** The hours since 1970 (UTC) of a time column: SQLite holds ISO 8601 text, PostgreSQL a timestamp in UTC. */
+const UTC_HOUR = {
+  sqlite: (column: string) => `unixepoch(${column}) / 3600`,
+  postgresql: (column: string) => `CAST(floor(extract(epoch FROM ${column}) / 3600) AS integer)`,
+};
+
 const ANSWERED_SQL = ANSWERED_STATUSES.map((s) => `'${s}'`).join(", ");
 
 /**
@@ -37,7 +43,8 @@ const ANSWERED_SQL = ANSWERED_STATUSES.map((s) => `'${s}'`).join(", ");
 async function readRows(reader: DashboardReader, where: ReturnType<typeof requestWhere>) {
   const params = new SqlParams(reader.dialect);
   const condition = whereSql(where, params);
-  const sql = `SELECT r."schoolId", r."status", r."paidAt", CASE WHEN r."status" IN (${ANSWERED_SQL}) THEN r."completedAt" END FROM "TranscriptRequest" r WHERE ${condition}`;
+  // The times as UTC hours (integers): the database parses them faster than the process would their text.
+  const sql = `SELECT r."schoolId", r."status", ${UTC_HOUR[reader.dialect]('r."paidAt"')}, CASE WHEN r."status" IN (${ANSWERED_SQL}) THEN ${UTC_HOUR[reader.dialect]('r."completedAt"')} END FROM "TranscriptRequest" r WHERE ${condition}`;
   return reader.rows(sql, params.values);
 }
 
@@ -59,11 +66,11 @@ export async function summaryReport(actor: Actor, params: ReportParams, now = ne
   for (const row of rows) {
     const schoolId = row[0] as string;
     const status = row[1] as RequestStatus;
-    const paid = days.of((reader.dialect === "sqlite" ? row[2] : reader.time(row[2])) as string | Date);
+    const paid = days.ofHour(row[2] as number);
     let tally = bySchool.get(schoolId);
     if (!tally) bySchool.set(schoolId, (tally = new SummaryTally(sla)));
     if (row[3] !== null && row[3] !== undefined) {
-      const completed = days.of((reader.dialect === "sqlite" ? row[3] : reader.time(row[3])) as string | Date);
+      const completed = days.ofHour(row[3] as number);
       const age = Math.max(0, completed.index - paid.index);
       tally.add(status, { atCompletion: age });
       if (analytics) weekly.add(paid.date, age);
