@@ -14,8 +14,9 @@
 //          repeatable) — these three to measure a proposed fix before making it
 //          --csv-module path (measure another CSV exporter module with the same API)
 //          --transcripts N (the nightly transmission's size, default 100000)   --no-transmission
-//          --no-load | --load-only (the dashboard under load against `next start`, scripts/bench/load.ts; needs wrk)
+//          --no-load | --load-only (the dashboard under load against `npm start`, scripts/bench/load.ts; needs wrk)
 //          --load-seconds N (each load scenario's length, default 60)   --instances N (server processes, default 1)
+//          --reports-only (only the reports' figures: the Summary and the Detailed CSV)
 // See docs/decisions/0005-benchmark.md for how it measures.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -44,6 +45,7 @@ function runSuite(kind: "sqlite" | "postgres", size: number, pgUrl?: string): Pr
   if (pgUrl) args.push("--pg-url", pgUrl);
   if (flag("--rebuild")) args.push("--rebuild");
   if (flag("--no-export")) args.push("--no-export");
+  if (flag("--reports-only")) args.push("--reports-only");
   if (flag("--analyze")) args.push("--analyze");
   process.argv.forEach((a, i) => {
     if ((a === "--pragma" || a === "--index") && process.argv[i + 1]) args.push(a, process.argv[i + 1]!);
@@ -143,6 +145,7 @@ async function otherFigures(): Promise<Figure[]> {
     console.error("Dashboard under load…");
     return runLoadFigures();
   }
+  if (flag("--reports-only")) return figures;
   const pesc = path.join(projectRoot, "scripts/bench/pesc.ts");
   if (!flag("--pg-only") && fs.existsSync(pesc)) {
     console.error("PESC check…");

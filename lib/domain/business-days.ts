@@ -98,8 +98,11 @@ function weekdaysThrough(day: number): number {
 
 /** Business days d with fromDate < d ≤ toDate, in Toronto dates: a request paid on Friday evening is 1 on Monday. */
 export function businessDaysBetween(fromInstant: Date, toInstant: Date): number {
-  const from = torontoDate(fromInstant);
-  const to = torontoDate(toInstant);
+  return businessDaysBetweenDates(torontoDate(fromInstant), torontoDate(toInstant));
+}
+
+/** Business days d with from < d ≤ to, for two calendar dates (YYYY-MM-DD); 0 when `to` is not after `from`. */
+export function businessDaysBetweenDates(from: string, to: string): number {
   if (to <= from) return 0;
   // Arithmetic rather than a day-by-day walk: exports age a whole year of requests at once.
   let count = weekdaysThrough(dayNumber(to)) - weekdaysThrough(dayNumber(from));

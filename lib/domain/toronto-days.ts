@@ -1,4 +1,4 @@
-import { businessDaysBetween, TORONTO_TZ } from "@/lib/domain/business-days";
+import { businessDaysBetween, businessDaysBetweenDates, TORONTO_TZ } from "@/lib/domain/business-days";
 
 const HOUR_MS = 3_600_000;
 // Past this many distinct hours (about ten years of requests) the caches start over rather than grow.
@@ -72,8 +72,35 @@ export function torontoDays(now: Date) {
     lastDate = d;
     return d;
   };
+  // Business days between two dates, by the earlier date then the later (a report meets a few thousand pairs).
+  const between = new Map<string, Map<string, number>>();
+  let pairs = 0;
   return {
     date,
+    /**
+     * Business days from one instant to a later one, in Toronto dates (the age of a request when it was completed):
+     * as businessDaysBetween, memoised per pair of dates.
+     */
+    elapsed(from: Instant, to: Instant): number {
+      const a = date(from);
+      const b = date(to);
+      let row = between.get(a);
+      if (row === undefined) {
+        if (pairs >= MAX_ENTRIES) {
+          between.clear();
+          pairs = 0;
+        }
+        row = new Map();
+        between.set(a, row);
+      }
+      let n = row.get(b);
+      if (n === undefined) {
+        n = businessDaysBetweenDates(a, b);
+        row.set(b, n);
+        pairs++;
+      }
+      return n;
+    },
     /** Business days from the paid instant to `now` (the age the dashboard shows). */
     age(paidAt: Instant): number {
       const day = date(paidAt);
@@ -84,6 +111,67 @@ export function torontoDays(now: Date) {
         ages.set(day, a);
       }
       return a;
+    },
+  };
+}
+
+/** The UTC hour (hours since 1970) of an instant, from a Date or from UTC text ("2026-11-28T14:…+00:00" or "…Z"). */
+function utcHour(instant: Instant): number {
+  if (instant instanceof Date) return Math.floor(instant.getTime() / HOUR_MS);
+  const c = (i: number) => instant.charCodeAt(i) - 48;
+  if (instant.length >= 13 && instant[10] === "T" && (instant.endsWith("+00:00") || instant.endsWith("Z"))) {
+    const ms = Date.UTC(c(0) * 1000 + c(1) * 100 + c(2) * 10 + c(3), c(5) * 10 + c(6) - 1, c(8) * 10 + c(9), c(11) * 10 + c(12));
+    if (!Number.isNaN(ms)) return ms / HOUR_MS;
+  }
+  return Math.floor(parseInstant(instant).getTime() / HOUR_MS);
+}
+
+/**
+ * Business-day numbers for a report, memoised per UTC hour: `index(i)` counts the business days after `base` (a date
+ * on or before every instant it is asked about) up to the Toronto date of `i`, so that the age between two instants
+ * is the difference of their numbers (as businessDaysBetween counts it) and a year of requests costs one Map lookup
+ * each rather than a date formatted per row.
+ */
+export function businessDayNumbers(base: string) {
+  const byHour = new Map<number, { index: number; date: string }>();
+  const byDate = new Map<string, number>();
+  // Toronto is 4 or 5 hours behind UTC: a UTC day's hours before 04:00 or 05:00 are the Toronto day before. Which
+  // of the two, one ICU call per UTC day tells (its 04:30; offsets change at 06:00 or 07:00 UTC, after it).
+  const firstHourOfDay = new Map<number, number>();
+  const torontoDateOfHour = (hour: number): string => {
+    const day = Math.floor(hour / 24);
+    let first = firstHourOfDay.get(day);
+    if (first === undefined) {
+      const utc = new Date(day * 24 * HOUR_MS).toISOString().slice(0, 10);
+      first = torontoDay(new Date((day * 24 + 4.5) * HOUR_MS)) === utc ? 4 : 5;
+      firstHourOfDay.set(day, first);
+    }
+    return new Date((hour < day * 24 + first ? day - 1 : day) * 24 * HOUR_MS).toISOString().slice(0, 10);
+  };
+  const ofHour = (hour: number) => {
+    let entry = byHour.get(hour);
+    if (entry === undefined) {
+      if (byHour.size >= MAX_ENTRIES) byHour.clear();
+      const date = torontoDateOfHour(hour);
+      let index = byDate.get(date);
+      if (index === undefined) {
+        if (date < base) throw new RangeError(`${date} is before the base date ${base}`);
+        index = businessDaysBetweenDates(base, date);
+        byDate.set(date, index);
+      }
+      entry = { index, date };
+      byHour.set(hour, entry);
+    }
+    return entry;
+  };
+  return {
+    /** The instant's business-day number and Toronto date. */
+    of: (instant: Instant) => ofHour(utcHour(instant)),
+    /** The same for a UTC hour (hours since 1970), as the reports' SQL reads it. */
+    ofHour,
+    /** The business-day number of a Toronto date (today's, for the age of open requests). */
+    ofDate(date: string): number {
+      return date <= base ? 0 : businessDaysBetweenDates(base, date);
     },
   };
 }

@@ -3,7 +3,7 @@ import type { Messages } from "next-intl";
 /**
  * The namespaces the app-wide NextIntlClientProvider leaves out: server-only ones (emails, timeline, exports, …)
  * and those of the pages that add them back with a provider of their own (`PageMessages`: the admin section,
- * notifications, bulk upload, request details). Every page's HTML carries the messages its client components may
+ * notifications, bulk upload, request details, reports). Every page's HTML carries the messages its client components may
  * need; without this, each carried the whole catalogue (~70 kB, a fifth of a dashboard page).
  * A new client component using one of these on another page needs a `PageMessages` around it.
  */
@@ -20,6 +20,7 @@ export const PAGE_ONLY_NAMESPACES = [
   "details",
   "transcriptPreview",
   "exports",
+  "reports",
 ] as const;
 
 export function sharedClientMessages(messages: Messages): Partial<Messages> {

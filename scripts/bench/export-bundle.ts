@@ -19,12 +19,16 @@ export async function exportCommand(csvModule?: string, name = "export"): Promis
     fs.mkdirSync(dir, { recursive: true });
     const entry = path.join(dir, `.${name}-entry.ts`);
     const outfile = path.join(dir, `.${name}-child.mjs`);
-    const modules = { csv: path.resolve(projectRoot, csvModule ?? EXPORT_MODULES.csv), rows: path.resolve(projectRoot, EXPORT_MODULES.rows) };
+    const modules = {
+      csv: path.resolve(projectRoot, csvModule ?? EXPORT_MODULES.csv),
+      rows: path.resolve(projectRoot, EXPORT_MODULES.rows),
+      detailed: path.resolve(projectRoot, EXPORT_MODULES.detailed),
+    };
     const lines = [`import { runAndExit } from ${JSON.stringify(child)};`];
     for (const [key, file] of Object.entries(modules)) {
       lines.push(fs.existsSync(file) ? `import * as ${key} from ${JSON.stringify(file)};` : `const ${key} = undefined;`);
     }
-    lines.push(`runAndExit({ csv, rows });`);
+    lines.push(`runAndExit({ csv, rows, detailed });`);
     fs.writeFileSync(entry, `${lines.join("\n")}\n`);
     await esbuild.build({
       entryPoints: [entry],

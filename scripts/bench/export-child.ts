@@ -13,6 +13,7 @@ import { projectRoot } from "@/lib/database-url.mjs";
 
 const CSV_MODULE = "lib/server/exports/requests-csv.ts";
 const ROWS_MODULE = "lib/server/exports/export-rows.ts";
+const DETAILED_MODULE = "lib/server/reports/report-csv.ts";
 
 function value(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -45,13 +46,19 @@ function findExport(mod: Record<string, unknown>, preferred: string, pattern: Re
   return match?.[1] as AnyFn | undefined;
 }
 
-export const EXPORT_MODULES = { csv: CSV_MODULE, rows: ROWS_MODULE };
+export const EXPORT_MODULES = { csv: CSV_MODULE, rows: ROWS_MODULE, detailed: DETAILED_MODULE };
 
 /** Modules given by the bundle (imported statically there); otherwise imported here from their files. */
-export async function runExportChild(bundled?: { csv?: Record<string, unknown>; rows?: Record<string, unknown> }): Promise<void> {
-  const mode = value("--mode") === "rows" ? "rows" : "csv";
+export async function runExportChild(bundled?: {
+  csv?: Record<string, unknown>;
+  rows?: Record<string, unknown>;
+  detailed?: Record<string, unknown>;
+}): Promise<void> {
+  const requestedMode = value("--mode");
+  // "detailed": the Detailed report's CSV (docs/decisions/0018), with the same search.
+  const mode = requestedMode === "rows" ? "rows" : requestedMode === "detailed" ? "detailed" : "csv";
   process.env.TRMS_DISABLE_SCHEDULER = "1";
-  const file = path.resolve(projectRoot, mode === "csv" ? (value("--csv-module") ?? CSV_MODULE) : ROWS_MODULE);
+  const file = path.resolve(projectRoot, mode === "csv" ? (value("--csv-module") ?? CSV_MODULE) : EXPORT_MODULES[mode]);
   let mod = bundled?.[mode];
   if (!mod) {
     if (!fs.existsSync(file)) {
@@ -60,11 +67,16 @@ export async function runExportChild(bundled?: { csv?: Record<string, unknown>; 
     }
     mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   }
-  const fn = mode === "csv" ? findExport(mod, "requestsCsvStream", /csv/i) : findExport(mod, "exportRows", /rows/i);
+  const fn =
+    mode === "csv"
+      ? findExport(mod, "requestsCsvStream", /csv/i)
+      : mode === "detailed"
+        ? findExport(mod, "detailedCsvStream", /^$/)
+        : findExport(mod, "exportRows", /rows/i);
   if (!fn) {
     print({
       status: "error",
-      message: `${path.relative(projectRoot, file)} exports no ${mode === "csv" ? "requestsCsvStream" : "exportRows"} (it exports: ${Object.keys(mod).join(", ")})`,
+      message: `${path.relative(projectRoot, file)} exports no ${mode === "csv" ? "requestsCsvStream" : mode === "detailed" ? "detailedCsvStream" : "exportRows"} (it exports: ${Object.keys(mod).join(", ")})`,
     });
     return;
   }
@@ -137,7 +149,7 @@ export async function runExportChild(bundled?: { csv?: Record<string, unknown>; 
   clearInterval(timer);
   sample();
   // CSV: one line per row after the header. Rows mode: one item per row.
-  const rows = mode === "csv" ? Math.max(0, newlines - 1) : items;
+  const rows = mode === "rows" ? items : Math.max(0, newlines - 1);
   print({ status: "ok", firstByteMs: firstByteMs ?? totalMs, totalMs, cpuMs, bytes, rows, peakRss, baselineRss, peakHeap, peakExternal });
   await db.$disconnect();
 }

@@ -35,6 +35,8 @@ type Args = {
   pragmas: string[];
   /** Candidate indexes, "Table(column, …)", created for this run only. */
   indexes: string[];
+  /** Only the reports' figures (section e): a quick measure of them without the dashboard's. */
+  reportsOnly: boolean;
 };
 
 function parseArgs(argv: string[]): Args {
@@ -56,6 +58,7 @@ function parseArgs(argv: string[]): Args {
     analyze: argv.includes("--analyze"),
     pragmas: argv.flatMap((a, i) => (a === "--pragma" && argv[i + 1] ? [argv[i + 1]!] : [])),
     indexes: argv.flatMap((a, i) => (a === "--index" && argv[i + 1] ? [argv[i + 1]!] : [])),
+    reportsOnly: argv.includes("--reports-only"),
   };
 }
 
@@ -186,137 +189,145 @@ async function main(): Promise<void> {
   const loadAtStart = os.loadavg()[0]!;
   // Warm-up: the app's client, the query compiler and the database's cache, for every query shape measured.
   log(`${args.kind}: warming up…`);
-  for (let i = 0; i < 20; i++) await appFull(searchOf({ tab: "todo" }));
-  for (const sort of SORT_KEYS) for (const dir of ["asc", "desc"]) await appFull(searchOf({ tab: "todo", sort, dir }));
+  for (let i = 0; i < (args.reportsOnly ? 1 : 20); i++) await appFull(searchOf({ tab: "todo" }));
+  if (!args.reportsOnly) for (const sort of SORT_KEYS) for (const dir of ["asc", "desc"]) await appFull(searchOf({ tab: "todo", sort, dir }));
 
-  // (a) The dashboard's first page, board scope, default sort.
-  const dash = `Dashboard, board scope (${scopeRequests.toLocaleString("en-CA")} requests), first page of 50`;
-  log(`${args.kind}: dashboard…`);
-  for (const [tab, param] of [
-    ["TODO", "todo"],
-    ["COMPLETE", "complete"],
-  ] as const) {
-    const search = searchOf({ tab: param });
-    await pageFigure(dash, `${tab === "TODO" ? "To Do" : "Complete"} tab, default sort: page query`, search, [scope, tabFilter(tab)], dashBar);
-    await fullFigure(
-      dash,
-      `${tab === "TODO" ? "To Do" : "Complete"} tab, default sort: findRequests (page + tab counts)`,
-      search,
-      [scope, tabFilter(tab)],
-      true,
-      dashBar,
-    );
-  }
-
-  // (b) The same first page sorted by each column, both directions.
-  const sorts = "To Do tab sorted by each column: findRequests (page + tab counts)";
-  log(`${args.kind}: sorts…`);
-  for (const sort of SORT_KEYS) {
-    for (const dir of ["asc", "desc"] as const) {
-      const search = searchOf({ tab: "todo", sort, dir });
-      await fullFigure(sorts, `sort=${sort} ${dir}`, search, [scope, tabFilter("TODO")], true, dashBar);
-    }
-  }
-
-  // (c) Searches, board scope: in the To Do tab (the default) and across every status.
-  log(`${args.kind}: searches…`);
-  const [todoTarget] = await hand.all(
-    `SELECT r."oen", r."referenceNumber" FROM "TranscriptRequest" r WHERE r."boardId" = ? AND r."tab" = 'TODO' AND r."oen" IS NOT NULL ORDER BY r."paidAt" DESC, r."id" DESC LIMIT 1 OFFSET 100`,
-    [boardId],
-  );
-  const [doneTarget] = await hand.all(
-    `SELECT r."oen", r."referenceNumber" FROM "TranscriptRequest" r WHERE r."boardId" = ? AND r."tab" = 'COMPLETE' AND r."oen" IS NOT NULL ORDER BY r."paidAt" DESC, r."id" DESC LIMIT 1 OFFSET 5000`,
-    [boardId],
-  );
-  const searchBar = { ms: 50, text: "≤ 50 ms, no full scan" };
-  const searchSection = "Search, board scope: findRequests (page + tab counts)";
-  const namePrefix = "tremb";
-  const folded = foldName(namePrefix);
-  const cases: { label: string; query: Record<string, string>; filter: HandFilter; column: string }[] = [];
-  for (const [target, all] of [
-    [todoTarget!, false],
-    [doneTarget!, true],
-  ] as const) {
-    const where = all ? "all statuses" : "To Do tab";
-    const status: Record<string, string> = all ? { status: "ALL" } : {};
-    cases.push({ label: `OEN, ${where}`, query: { ...status, oen: String(target.oen) }, filter: { sql: `r."oen" = ?`, params: [target.oen] }, column: "oen" });
-    cases.push({
-      label: `reference number, ${where}`,
-      query: { ...status, referenceNumber: String(target.referenceNumber) },
-      filter: { sql: `r."referenceNumber" = ?`, params: [target.referenceNumber] },
-      column: "referenceNumber",
-    });
-    cases.push({
-      label: `last-name prefix "${namePrefix}", ${where}`,
-      query: { ...status, lastName: namePrefix },
-      filter: { sql: `r."lastNameFolded" >= ? AND r."lastNameFolded" < ?`, params: [folded, folded + MAX_CODE_POINT] },
-      column: "lastNameFolded",
-    });
-  }
-  for (const c of cases) {
-    const search = searchOf(c.query);
-    const all = search.statuses === "ALL";
-    const filters = all ? [scope, c.filter] : [scope, c.filter, tabFilter("TODO")];
-    const found = (total: number) => `${c.label} (${total.toLocaleString("en-CA")} found)`;
-    const { count, page } = await fullFigure(searchSection, found, search, filters, !all, searchBar);
-    // Plans: of the hand-written count and page, and of the app's own SQL (captured from one findRequests).
-    const handPlans: [string, string[]][] = [
-      ["count", await hand.plan(count.sql, count.params)],
-      ["page", await hand.plan(page.sql, page.params)],
-    ];
-    const captured = await captureSql(() => appFull(search));
-    const appPlans: [string, string[]][] = [];
-    for (const q of captured) {
-      if (!/TranscriptRequest/.test(q.sql)) continue;
-      appPlans.push([q.sql.replace(/\s+/g, " "), await hand.plan(q.sql, q.params)]);
-    }
-    const problems: string[] = [];
-    for (const [who, list] of [
-      ["hand SQL", handPlans],
-      ["app SQL", appPlans],
+  if (!args.reportsOnly) {
+    // (a) The dashboard's first page, board scope, default sort.
+    const dash = `Dashboard, board scope (${scopeRequests.toLocaleString("en-CA")} requests), first page of 50`;
+    log(`${args.kind}: dashboard…`);
+    for (const [tab, param] of [
+      ["TODO", "todo"],
+      ["COMPLETE", "complete"],
     ] as const) {
-      for (const [name, plan] of list) {
-        const what = who === "hand SQL" ? `${who} (${name})` : `${who} (${/count\(/i.test(name) ? "count" : "page"})`;
-        for (const line of fullScans(args.kind, plan)) problems.push(`${what}: full scan: ${line.trim()}`);
-        if (!usesColumnIndex(args.kind, plan, c.column)) problems.push(`${what}: no index on ${c.column} used (reads the whole scope)`);
+      const search = searchOf({ tab: param });
+      await pageFigure(dash, `${tab === "TODO" ? "To Do" : "Complete"} tab, default sort: page query`, search, [scope, tabFilter(tab)], dashBar);
+      await fullFigure(
+        dash,
+        `${tab === "TODO" ? "To Do" : "Complete"} tab, default sort: findRequests (page + tab counts)`,
+        search,
+        [scope, tabFilter(tab)],
+        true,
+        dashBar,
+      );
+    }
+
+    // (b) The same first page sorted by each column, both directions.
+    const sorts = "To Do tab sorted by each column: findRequests (page + tab counts)";
+    log(`${args.kind}: sorts…`);
+    for (const sort of SORT_KEYS) {
+      for (const dir of ["asc", "desc"] as const) {
+        const search = searchOf({ tab: "todo", sort, dir });
+        await fullFigure(sorts, `sort=${sort} ${dir}`, search, [scope, tabFilter("TODO")], true, dashBar);
       }
     }
-    const figure = figures[figures.length - 1]!;
-    if (problems.length > 0) {
-      figure.notes.push(...problems);
-      figure.holds = false;
+
+    // (c) Searches, board scope: in the To Do tab (the default) and across every status.
+    log(`${args.kind}: searches…`);
+    const [todoTarget] = await hand.all(
+      `SELECT r."oen", r."referenceNumber" FROM "TranscriptRequest" r WHERE r."boardId" = ? AND r."tab" = 'TODO' AND r."oen" IS NOT NULL ORDER BY r."paidAt" DESC, r."id" DESC LIMIT 1 OFFSET 100`,
+      [boardId],
+    );
+    const [doneTarget] = await hand.all(
+      `SELECT r."oen", r."referenceNumber" FROM "TranscriptRequest" r WHERE r."boardId" = ? AND r."tab" = 'COMPLETE' AND r."oen" IS NOT NULL ORDER BY r."paidAt" DESC, r."id" DESC LIMIT 1 OFFSET 5000`,
+      [boardId],
+    );
+    const searchBar = { ms: 50, text: "≤ 50 ms, no full scan" };
+    const searchSection = "Search, board scope: findRequests (page + tab counts)";
+    const namePrefix = "tremb";
+    const folded = foldName(namePrefix);
+    const cases: { label: string; query: Record<string, string>; filter: HandFilter; column: string }[] = [];
+    for (const [target, all] of [
+      [todoTarget!, false],
+      [doneTarget!, true],
+    ] as const) {
+      const where = all ? "all statuses" : "To Do tab";
+      const status: Record<string, string> = all ? { status: "ALL" } : {};
+      cases.push({
+        label: `OEN, ${where}`,
+        query: { ...status, oen: String(target.oen) },
+        filter: { sql: `r."oen" = ?`, params: [target.oen] },
+        column: "oen",
+      });
+      cases.push({
+        label: `reference number, ${where}`,
+        query: { ...status, referenceNumber: String(target.referenceNumber) },
+        filter: { sql: `r."referenceNumber" = ?`, params: [target.referenceNumber] },
+        column: "referenceNumber",
+      });
+      cases.push({
+        label: `last-name prefix "${namePrefix}", ${where}`,
+        query: { ...status, lastName: namePrefix },
+        filter: { sql: `r."lastNameFolded" >= ? AND r."lastNameFolded" < ?`, params: [folded, folded + MAX_CODE_POINT] },
+        column: "lastNameFolded",
+      });
     }
-    plans.push({
-      figure: figure.figure,
-      hand: handPlans.flatMap(([name, plan]) => [`${name}:`, ...plan.map((l) => `  ${l}`)]),
-      app: appPlans.map(([sql, plan]) => [sql.length > 300 ? `${sql.slice(0, 300)}…` : sql, ...plan]),
-      fullScans: problems,
-    });
+    for (const c of cases) {
+      const search = searchOf(c.query);
+      const all = search.statuses === "ALL";
+      const filters = all ? [scope, c.filter] : [scope, c.filter, tabFilter("TODO")];
+      const found = (total: number) => `${c.label} (${total.toLocaleString("en-CA")} found)`;
+      const { count, page } = await fullFigure(searchSection, found, search, filters, !all, searchBar);
+      // Plans: of the hand-written count and page, and of the app's own SQL (captured from one findRequests).
+      const handPlans: [string, string[]][] = [
+        ["count", await hand.plan(count.sql, count.params)],
+        ["page", await hand.plan(page.sql, page.params)],
+      ];
+      const captured = await captureSql(() => appFull(search));
+      const appPlans: [string, string[]][] = [];
+      for (const q of captured) {
+        if (!/TranscriptRequest/.test(q.sql)) continue;
+        appPlans.push([q.sql.replace(/\s+/g, " "), await hand.plan(q.sql, q.params)]);
+      }
+      const problems: string[] = [];
+      for (const [who, list] of [
+        ["hand SQL", handPlans],
+        ["app SQL", appPlans],
+      ] as const) {
+        for (const [name, plan] of list) {
+          const what = who === "hand SQL" ? `${who} (${name})` : `${who} (${/count\(/i.test(name) ? "count" : "page"})`;
+          for (const line of fullScans(args.kind, plan)) problems.push(`${what}: full scan: ${line.trim()}`);
+          if (!usesColumnIndex(args.kind, plan, c.column)) problems.push(`${what}: no index on ${c.column} used (reads the whole scope)`);
+        }
+      }
+      const figure = figures[figures.length - 1]!;
+      if (problems.length > 0) {
+        figure.notes.push(...problems);
+        figure.holds = false;
+      }
+      plans.push({
+        figure: figure.figure,
+        hand: handPlans.flatMap(([name, plan]) => [`${name}:`, ...plan.map((l) => `  ${l}`)]),
+        app: appPlans.map(([sql, plan]) => [sql.length > 300 ? `${sql.slice(0, 300)}…` : sql, ...plan]),
+        fullScans: problems,
+      });
+    }
   }
 
-  // (d) CSV export, in a process of its own so that its memory is its own.
-  if (args.exportRuns) {
-    log(`${args.kind}: CSV export…`);
-    // Timestamps as text (pg would read a TIMESTAMP without time zone in the process's local zone).
-    const asText = args.kind === "sqlite" ? `r."paidAt"` : `r."paidAt"::text`;
-    const asDate = (v: unknown) => new Date(args.kind === "sqlite" ? String(v) : `${String(v).replace(" ", "T")}Z`);
-    const [last] = await hand.all(`SELECT ${asText} AS "paidAt" FROM "TranscriptRequest" r ORDER BY r."paidAt" DESC, r."id" DESC LIMIT 1`, []);
-    const to = torontoDate(asDate(last!.paidAt));
-    const next = new Date(`${to}T00:00:00Z`);
-    next.setUTCDate(next.getUTCDate() + 1);
-    /** The most recent whole Toronto days holding at least `rows` requests. */
-    const rangeOf = async (rows: number) => {
-      const [edge] = await hand.all(`SELECT ${asText} AS "paidAt" FROM "TranscriptRequest" r ORDER BY r."paidAt" DESC, r."id" DESC LIMIT 1 OFFSET ?`, [
-        Math.min(rows - 1, dataset.size - 1),
-      ]);
-      const from = torontoDate(asDate(edge!.paidAt));
-      const filter: HandFilter = {
-        sql: `r."paidAt" >= ? AND r."paidAt" < ?`,
-        params: [dialect.ts(startOfTorontoDay(from).getTime()), dialect.ts(startOfTorontoDay(next.toISOString().slice(0, 10)).getTime())],
-      };
-      const [{ n } = { n: 0 }] = await hand.all(`SELECT count(*) AS n FROM "TranscriptRequest" r WHERE ${filter.sql}`, filter.params);
-      return { from, filter, expected: Number(n) };
+  // Timestamps as text (pg would read a TIMESTAMP without time zone in the process's local zone).
+  const asText = args.kind === "sqlite" ? `r."paidAt"` : `r."paidAt"::text`;
+  const asDate = (v: unknown) => new Date(args.kind === "sqlite" ? String(v) : `${String(v).replace(" ", "T")}Z`);
+  const [last] = await hand.all(`SELECT ${asText} AS "paidAt" FROM "TranscriptRequest" r ORDER BY r."paidAt" DESC, r."id" DESC LIMIT 1`, []);
+  const to = torontoDate(asDate(last!.paidAt));
+  const next = new Date(`${to}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  /** The most recent whole Toronto days holding at least `rows` requests. */
+  const rangeOf = async (rows: number) => {
+    const [edge] = await hand.all(`SELECT ${asText} AS "paidAt" FROM "TranscriptRequest" r ORDER BY r."paidAt" DESC, r."id" DESC LIMIT 1 OFFSET ?`, [
+      Math.min(rows - 1, dataset.size - 1),
+    ]);
+    const from = torontoDate(asDate(edge!.paidAt));
+    const filter: HandFilter = {
+      sql: `r."paidAt" >= ? AND r."paidAt" < ?`,
+      params: [dialect.ts(startOfTorontoDay(from).getTime()), dialect.ts(startOfTorontoDay(next.toISOString().slice(0, 10)).getTime())],
     };
+    const [{ n } = { n: 0 }] = await hand.all(`SELECT count(*) AS n FROM "TranscriptRequest" r WHERE ${filter.sql}`, filter.params);
+    return { from, filter, expected: Number(n) };
+  };
+
+  // (d) CSV export, in a process of its own so that its memory is its own.
+  if (args.exportRuns && !args.reportsOnly) {
+    log(`${args.kind}: CSV export…`);
     const { from, filter: range, expected: expectedRows } = await rangeOf(100_000);
     // The hand-written reference: the same rows, with the school, the applicant and the destination colleges,
     // read by the driver in one query (no formatting).
@@ -373,6 +384,59 @@ async function main(): Promise<void> {
         holds: null,
         notes: rows.rows === expectedRows ? [] : [`exportRows yielded ${rows.rows} rows, expected ${expectedRows}`],
       });
+    }
+  }
+
+  // (e) Reports (docs/decisions/0018): the Summary of the biggest board for one year; the Detailed CSV at the
+  // dashboard CSV's bars.
+  {
+    log(`${args.kind}: reports…`);
+    const { summaryReport } = await import("@/lib/server/reports/summary-report");
+    const yearAgo = new Date(`${to}T00:00:00Z`);
+    yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
+    yearAgo.setUTCDate(yearAgo.getUTCDate() + 1);
+    const from = yearAgo.toISOString().slice(0, 10);
+    const params = { type: "summary" as const, from, to, page: 1 };
+    const yearFilter: HandFilter = {
+      sql: `r."paidAt" >= ? AND r."paidAt" < ?`,
+      params: [dialect.ts(startOfTorontoDay(from).getTime()), dialect.ts(startOfTorontoDay(next.toISOString().slice(0, 10)).getTime())],
+    };
+    // The hand-written reference counts the same requests per school and status (the ages are not in it).
+    const handSql = `SELECT r."schoolId", r."status", count(*) AS n FROM "TranscriptRequest" r WHERE ${scope.sql} AND ${yearFilter.sql} GROUP BY r."schoolId", r."status"`;
+    const handParams = [...scope.params, ...yearFilter.params];
+    const report = (await summaryReport(boardActor, params))!;
+    const handRows = await hand.all(handSql, handParams);
+    const handTotal = handRows.reduce((n, r) => n + Number(r.n), 0);
+    const notes = report.total.total === handTotal ? [] : [`the Summary counts ${report.total.total} requests, the hand SQL ${handTotal}`];
+    const { a, b } = await timePair(
+      () => summaryReport(boardActor, params),
+      () => hand.all(handSql, handParams),
+      timing,
+    );
+    figures.push(
+      judge(
+        {
+          section: `Reports, board scope, ${from} to ${to} (${handTotal.toLocaleString("en-CA")} requests)`,
+          figure: "Summary: summaryReport (counts, SLA figures, ageing, weeks) vs hand SQL counts per school and status",
+          app: a,
+          hand: b,
+          bar: "≤ 300 ms",
+          notes,
+        },
+        300,
+      ),
+    );
+    if (args.exportRuns) {
+      const { from: csvFrom, expected } = await rangeOf(100_000);
+      const result = await spawnExport({ url: dataset.url, query: { status: "ALL", from: csvFrom, to }, mode: "detailed", pragmas: args.pragmas });
+      figures.push(...csvFigures(`Detailed report CSV, OCAS, ${csvFrom} to ${to} (${expected.toLocaleString("en-CA")} rows)`, result, expected, undefined));
+      if (args.reportsOnly) {
+        // The dashboard's CSV of the same rows, in the same conditions (section d is skipped): the bar's reference.
+        const dashboardCsv = await spawnExport({ url: dataset.url, query: { status: "ALL", from: csvFrom, to }, mode: "csv", pragmas: args.pragmas });
+        figures.push(
+          ...csvFigures(`Dashboard CSV (reference), OCAS, ${csvFrom} to ${to} (${expected.toLocaleString("en-CA")} rows)`, dashboardCsv, expected, undefined),
+        );
+      }
     }
   }
 
@@ -502,7 +566,7 @@ let exportRunner: Promise<ExportCommand> | undefined;
 async function spawnExport(options: {
   url: string;
   query: Record<string, string>;
-  mode: "csv" | "rows";
+  mode: "csv" | "rows" | "detailed";
   csvModule?: string;
   pragmas: string[];
 }): Promise<ExportResult & { runner: string }> {

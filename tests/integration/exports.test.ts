@@ -1,4 +1,3 @@
-import zlib from "node:zlib";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import { db } from "@/lib/db";
@@ -14,6 +13,7 @@ import { isPostgres } from "@/lib/database-url.mjs";
 import { actorFor } from "./helpers/actors";
 import { seedDemo } from "./helpers/seeded";
 import { signInAs } from "./helpers/session";
+import { parseCsv, pdfPageTexts } from "./helpers/files";
 
 // The route handlers read the session through the guard; here the guard answers with the actor a test chooses.
 vi.mock("@/lib/auth/auth", () => import("./helpers/session"));
@@ -29,36 +29,6 @@ const search = (query: string) => parseRequestSearch(new URLSearchParams(query))
 beforeAll(async () => {
   await seedDemo(NOW);
 });
-
-/** RFC 4180 records (quoted cells with commas, quotes and line breaks; CRLF between records). */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      record.push(cell);
-      cell = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      record.push(cell);
-      records.push(record);
-      record = [];
-      cell = "";
-      i++;
-    } else cell += c;
-  }
-  if (cell !== "" || record.length > 0) records.push([...record, cell]);
-  return records;
-}
 
 async function readStream(stream: ReadableStream<Uint8Array>) {
   const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
@@ -79,26 +49,6 @@ async function csvOf(username: string, query: string, locale: "en" | "fr" = "en"
   const { text, firstBytes } = await readStream(requestsCsvStream({ actor, search: search(query), locale, now: NOW }));
   const [header, ...rows] = parseCsv(text.replace(/^\ufeff/, ""));
   return { text, firstBytes, header: header!, rows, column: (name: string) => rows.map((r) => r[header!.indexOf(name)]!) };
-}
-
-/** The text drawn on each page of a PDF made by @react-pdf (Helvetica, WinAnsi hex strings, Flate streams). */
-function pdfPageTexts(pdf: Buffer): string[] {
-  const raw = pdf.toString("latin1");
-  const pages: string[] = [];
-  for (const m of raw.matchAll(/stream\r?\n/g)) {
-    const start = m.index + m[0].length;
-    let content: string;
-    try {
-      content = zlib.inflateSync(pdf.subarray(start, raw.indexOf("endstream", start))).toString("latin1");
-    } catch {
-      continue;
-    }
-    const shown = [...content.matchAll(/\[((?:<[0-9a-f]*>|[-\d.\s])*)\]\s*TJ/g)].map((tj) =>
-      [...tj[1]!.matchAll(/<([0-9a-f]*)>/g)].map((h) => Buffer.from(h[1]!, "hex").toString("latin1")).join(""),
-    );
-    if (shown.length > 0) pages.push(shown.join("\n"));
-  }
-  return pages;
 }
 
 function pdfTitle(pdf: Buffer): string {

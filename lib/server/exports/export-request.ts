@@ -14,19 +14,25 @@ const NO_STORE = { "Cache-Control": "no-store" };
  * by default the user's). Scope is not decided here: every query of the export applies the actor's.
  */
 export async function readExportRequest(url: URL): Promise<ExportRequest> {
-  let actor: Actor;
-  try {
-    actor = await actorOrThrow();
-  } catch (error) {
-    if (!(error instanceof SessionEndedError)) throw error;
-    return { ok: false, response: Response.json({ error: "unauthenticated" }, { status: 401, headers: NO_STORE }) };
-  }
+  const signedIn = await readSignedIn();
+  if (!signedIn.ok) return signedIn;
+  const { actor } = signedIn;
   const { search, errors } = parseRequestSearch(url.searchParams);
   if (Object.keys(errors).length > 0) {
     return { ok: false, response: Response.json({ error: "invalidSearch", errors }, { status: 400, headers: NO_STORE }) };
   }
   const requested = url.searchParams.get("locale");
   return { ok: true, actor, search, locale: isLocale(requested) ? requested : actor.language };
+}
+
+/** The signed-in actor of a download, or the 401 JSON answer (a download link must never get the sign-in page). */
+export async function readSignedIn(): Promise<{ ok: true; actor: Actor } | { ok: false; response: Response }> {
+  try {
+    return { ok: true, actor: await actorOrThrow() };
+  } catch (error) {
+    if (!(error instanceof SessionEndedError)) throw error;
+    return { ok: false, response: Response.json({ error: "unauthenticated" }, { status: 401, headers: NO_STORE }) };
+  }
 }
 
 /** Headers of a file download: attachment with its name, never cached (it holds personal data). */

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import type { RequestSearch } from "@/lib/domain/request-search";
-import type { RequestStatus } from "@/lib/domain/statuses";
+import { answeredBy, type Answer } from "@/lib/domain/reports/statistics";
+import { isComplete, type RequestStatus } from "@/lib/domain/statuses";
 import { requestOrderBy, requestWhere } from "@/lib/server/requests/request-where";
 import { openExportReader, type ExportReader } from "@/lib/server/sql/export-reader";
 import { orderJoins, orderSql, SqlParams, whereSql, type Dialect } from "@/lib/server/sql/request-sql";
@@ -22,11 +23,27 @@ const COLLEGES = {
 // schools. The applicant is a LEFT JOIN (every request has one) so that the request is always the outer loop of
 // the plan: with an inner join SQLite's planner, given statistics, may start from another table and sort the whole
 // export (for keyset batches: for each batch; measured 0.5–0.7 s per batch at some positions).
-const SELECT = (dialect: Dialect, joins: string) => `SELECT r."id", r."referenceNumber", r."requestNumber", r."accountNumber", r."firstName", r."lastName",
+// The Detailed report's columns (withAnswer): when the request was completed, and what answered it — the current
+// transcript's source and format (an e-transcript) or the latest file's kind (In Progress), looked up only for the
+// requests in those statuses.
+const ANSWER = {
+  sqlite: `, r."completedAt", r."applicantId",
+  CASE WHEN r."status" = 'E_TRANSCRIPT_SENT' THEN (SELECT t."source" || ':' || t."format" FROM "StoredTranscript" t WHERE t."requestId" = r."id" AND t."isCurrent" = 1 ORDER BY t."createdAt" DESC LIMIT 1) END AS "transcript",
+  CASE WHEN r."status" = 'TRANSCRIPT_UPLOADED' THEN (SELECT f."kind" FROM "UploadedFile" f WHERE f."requestId" = r."id" ORDER BY f."createdAt" DESC LIMIT 1) END AS "uploadKind"`,
+  postgresql: `, r."completedAt", r."applicantId",
+  CASE WHEN r."status" = 'E_TRANSCRIPT_SENT' THEN (SELECT t."source"::text || ':' || t."format"::text FROM "StoredTranscript" t WHERE t."requestId" = r."id" AND t."isCurrent" ORDER BY t."createdAt" DESC LIMIT 1) END AS "transcript",
+  CASE WHEN r."status" = 'TRANSCRIPT_UPLOADED' THEN (SELECT f."kind"::text FROM "UploadedFile" f WHERE f."requestId" = r."id" ORDER BY f."createdAt" DESC LIMIT 1) END AS "uploadKind"`,
+};
+
+const SELECT = (
+  dialect: Dialect,
+  joins: string,
+  withAnswer = false,
+) => `SELECT r."id", r."referenceNumber", r."requestNumber", r."accountNumber", r."firstName", r."lastName",
   r."firstNameFolded", r."lastNameFolded", r."paidAt", r."requestType", r."lastAttended", r."sendOption", r."sendAfter", r."status", r."schoolId",
   a."firstName" AS "applicantFirstName", a."middleName", a."lastName" AS "applicantLastName", a."formerLastName", a."dateOfBirth",
   a."gender", a."oen", a."studentNumber", a."email", a."phone", a."preferredLanguage",
-  ${COLLEGES[dialect]} AS "colleges"
+  ${COLLEGES[dialect]} AS "colleges"${withAnswer ? ANSWER[dialect] : ""}
 FROM "TranscriptRequest" r
 LEFT JOIN "Applicant" a ON a."id" = r."applicantId"${joins ? `\n${joins}` : ""}`;
 
@@ -88,7 +105,28 @@ export type ExportRow = {
   };
   /** College codes of the destinations, sorted. */
   colleges: string[];
+  /** With `withAnswer` (the Detailed report): completion and what answered the request. */
+  answer?: RequestAnswer;
 };
+
+export type RequestAnswer = {
+  applicantId: string;
+  /** The Toronto date a request of the Complete tab was completed. */
+  completedOn: string | null;
+  /** Business days from the request date to completion (completed requests) or to now (the others). */
+  age: number;
+  answeredBy: Answer | null;
+};
+
+/** What answered a request, from its status, its current transcript ("SOURCE:FORMAT") and its latest file's kind. */
+export function requestAnswer(status: RequestStatus, transcript: string | null, uploadKind: string | null): Answer | null {
+  const [source, format] = transcript ? transcript.split(":") : [];
+  return answeredBy(
+    status,
+    source && format ? { source: source as "MANUAL" | "AUTO_TRMS" | "BULK", format: format as "XML" | "PDF" } : null,
+    uploadKind === "XML" || uploadKind === "PDF" ? uploadKind : null,
+  );
+}
 
 /**
  * How the rows are read. "statement": one statement for the whole export, streamed as it is pulled, sorted once
@@ -107,6 +145,8 @@ export type ExportOptions = {
   now?: Date;
   /** Default: "statement" where the database allows it (tests choose). */
   reading?: ExportReading;
+  /** Also read the Detailed report's columns (ExportRow.answer). */
+  withAnswer?: boolean;
 };
 
 type Raw = unknown[];
@@ -161,17 +201,19 @@ type ExportQuery = {
   select: string;
   order: string;
   days: ReturnType<typeof torontoDays>;
+  withAnswer: boolean;
 };
 
-function exportQuery(reader: ExportReader, { actor, search, now }: ExportOptions): ExportQuery {
+function exportQuery(reader: ExportReader, { actor, search, now, withAnswer = false }: ExportOptions): ExportQuery {
   const keys = keysetKeys(requestOrderBy(search.sort, search.dir), reader.dialect);
   const orderBy = keysetOrderBy(keys);
   return {
     where: requestWhere(actor, search, { withStatus: true }),
     keys,
-    select: SELECT(reader.dialect, orderJoins(orderBy)),
+    select: SELECT(reader.dialect, orderJoins(orderBy), withAnswer),
     order: orderSql(orderBy),
     days: torontoDays(now ?? new Date()),
+    withAnswer,
   };
 }
 
@@ -196,7 +238,7 @@ async function* statementBatches(reader: ExportReader, q: ExportQuery, batchSize
         const next = rows.next();
         if (next.done) break;
         // The school map was read in the same snapshot: every request's school is in it.
-        batch.push(toExportRow(next.value, schools.get(text(next.value[14])), q.days));
+        batch.push(toExportRow(next.value, schools.get(text(next.value[14])), q));
       }
       if (batch.length === 0) return;
       yield batch;
@@ -226,7 +268,7 @@ async function* keysetBatches(reader: ExportReader, q: ExportQuery, batchSize: n
     const batch = await reader.rows(`${q.select}\nWHERE ${filter}\nORDER BY ${q.order}\nLIMIT ${params.add(take, "integer")}`, params.values);
     if (batch.length === 0) return;
     await schools.ensure(batch.map((raw) => text(raw[14])));
-    yield batch.map((raw) => toExportRow(raw, schools.get(text(raw[14])), q.days));
+    yield batch.map((raw) => toExportRow(raw, schools.get(text(raw[14])), q));
     if (batch.length < take) return;
     const end = batch.at(-1)!;
     last = keysetRow(end, schools.get(text(end[14])));
@@ -234,10 +276,11 @@ async function* keysetBatches(reader: ExportReader, q: ExportQuery, batchSize: n
   }
 }
 
-function toExportRow(raw: Raw, school: School, days: ReturnType<typeof torontoDays>): ExportRow {
+function toExportRow(raw: Raw, school: School, q: Pick<ExportQuery, "days" | "withAnswer">): ExportRow {
+  const { days } = q;
   const paidAt = instant(raw[8]);
   const colleges = raw[26];
-  return {
+  const row: ExportRow = {
     id: text(raw[0]),
     referenceNumber: text(raw[1]),
     requestNumber: text(raw[2]),
@@ -267,6 +310,17 @@ function toExportRow(raw: Raw, school: School, days: ReturnType<typeof torontoDa
     },
     colleges: typeof colleges === "string" && colleges !== "" ? colleges.split("\u001f").sort() : [],
   };
+  if (q.withAnswer) {
+    const completedAt = raw[27] === null || raw[27] === undefined ? null : instant(raw[27]);
+    const completed = completedAt !== null && isComplete(row.status);
+    row.answer = {
+      applicantId: text(raw[28]),
+      completedOn: completed ? days.date(completedAt) : null,
+      age: completed ? days.elapsed(paidAt, completedAt) : row.age,
+      answeredBy: requestAnswer(row.status, textOrNull(raw[29]), textOrNull(raw[30])),
+    };
+  }
+  return row;
 }
 
 /** The rows of an export one at a time (see exportBatches). */

@@ -104,10 +104,10 @@ class BatchBytes {
 const RECORDS_PER_WRITE = 16;
 
 /** The rows of one batch as CSV records (RFC 4180, CRLF), as one chunk of UTF-8. */
-function batchBytes(rows: readonly ExportRow[], labels: Labels, out: BatchBytes): Uint8Array {
+function batchBytes<T>(rows: readonly T[], cells: (row: T) => string[], out: BatchBytes): Uint8Array {
   let text = "";
   for (let r = 0; r < rows.length; r++) {
-    text += csvRecord(cellsOf(rows[r]!, labels));
+    text += csvRecord(cells(rows[r]!));
     if (r % RECORDS_PER_WRITE === RECORDS_PER_WRITE - 1) {
       out.write(text);
       text = "";
@@ -126,34 +126,36 @@ export type RequestsCsvOptions = {
 };
 
 /**
- * The CSV export as a pull-based stream of UTF-8: the BOM and the header row at once, then one batch of rows per
- * read, so a slow client holds back the database reads instead of making the server buffer the export.
+ * A CSV file as a pull-based stream of UTF-8: the BOM and the header row at once, then one batch of records per
+ * read, so a slow client holds back the database reads instead of making the server buffer the export. The cells
+ * of a row are the caller's (text cells through csvText).
  */
-export function requestsCsvStream(options: RequestsCsvOptions): ReadableStream<Uint8Array> {
-  const { actor, search, locale, batchSize, now } = options;
-  const t = exportTranslator(locale);
-  const labels = exportValueLabels(t, locale);
+export function csvBatchStream<T>(
+  header: readonly string[],
+  open: () => AsyncGenerator<T[], void, undefined>,
+  cells: (row: T) => string[],
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const bytes = new BatchBytes();
-  let batches: AsyncGenerator<ExportRow[], void, undefined> | undefined;
+  let batches: AsyncGenerator<T[], void, undefined> | undefined;
 
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        controller.enqueue(encoder.encode(UTF8_BOM + csvRecord(HEADERS.map((key) => t(key)))));
+        controller.enqueue(encoder.encode(UTF8_BOM + csvRecord(header)));
       },
       async pull(controller) {
         if (!batches) {
           // The header leaves first: on SQLite a batch is read synchronously, and would hold it back.
           await new Promise((resolve) => setImmediate(resolve));
-          batches = exportBatches({ actor, search, batchSize, now });
+          batches = open();
         }
         const next = await batches.next();
         if (next.done) {
           controller.close();
           return;
         }
-        controller.enqueue(batchBytes(next.value, labels, bytes));
+        controller.enqueue(batchBytes(next.value, cells, bytes));
       },
       async cancel() {
         await batches?.return();
@@ -161,5 +163,17 @@ export function requestsCsvStream(options: RequestsCsvOptions): ReadableStream<U
     },
     // One batch read ahead at most.
     { highWaterMark: 1 },
+  );
+}
+
+/** The dashboard's CSV export (product §2): every column of the search's requests, streamed. */
+export function requestsCsvStream(options: RequestsCsvOptions): ReadableStream<Uint8Array> {
+  const { actor, search, locale, batchSize, now } = options;
+  const t = exportTranslator(locale);
+  const labels = exportValueLabels(t, locale);
+  return csvBatchStream(
+    HEADERS.map((key) => t(key)),
+    () => exportBatches({ actor, search, batchSize, now }),
+    (row) => cellsOf(row, labels),
   );
 }
