@@ -13,6 +13,7 @@ export async function Timeline({ events }: { events: RequestDetails["events"] })
   const ts = await getTranslations("statuses");
   const ta = await getTranslations("noUploadActions");
   const tr = await getTranslations("reasons");
+  const tf = await getTranslations("upload.fields");
   const format = await getFormatter();
   return (
     <Panel headingId="timeline-heading" title={t("title")}>
@@ -38,6 +39,19 @@ export async function Timeline({ events }: { events: RequestDetails["events"] })
                 {view.reason && <p>{reasonText(tr, format, view.reason)}</p>}
                 {view.note && <p className="whitespace-pre-line break-words">{t("note", { note: view.note })}</p>}
                 {view.repair && <p>{t(`repairs.${view.repair}`)}</p>}
+                {view.accepted &&
+                  (view.accepted.length > 0 ? (
+                    <p>
+                      {t("acceptedDifferences", {
+                        fields: format.list(
+                          view.accepted.map((f) => tf(f)),
+                          { type: "conjunction" },
+                        ),
+                      })}
+                    </p>
+                  ) : (
+                    <p>{t("noDifferences")}</p>
+                  ))}
                 {view.transmission && <TransmissionLine view={view.transmission} at={event.createdAt} />}
                 {view.email && (
                   <p>

@@ -83,6 +83,8 @@ async function rowOf(result: BulkCheckResult, locale: Locale): Promise<BulkFileR
           return { outcome: "refused", messageKey: "bulkUpload.reasons.pdf" };
         case "fileName":
           return { outcome: "refused", messageKey: "upload.errors.fileName" };
+        case "notXmlOrPdf":
+          return { outcome: "refused", messageKey: "upload.errors.notXmlOrPdf" };
         case "tooLarge":
           return { outcome: "refused", messageKey: "upload.errors.tooLarge", values: { limitMb: result.limit / 1024 / 1024 } };
         case "transcript":

@@ -33,6 +33,8 @@ export const stageUploadAction = formAction<"referenceNumber" | "expectedVersion
           return { ok: false, messageKey: "upload.errors.noFile" };
         case "fileName":
           return { ok: false, messageKey: "upload.errors.fileName" };
+        case "notXmlOrPdf":
+          return { ok: false, messageKey: "upload.errors.notXmlOrPdf" };
         case "tooLarge":
           return { ok: false, messageKey: "upload.errors.tooLarge", values: { limitMb: LIMIT_MB } };
         case "notBeforeSendAfter":

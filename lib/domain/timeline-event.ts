@@ -2,7 +2,7 @@
 // Data is JSON written by several parts of the system (intake, Auto-TRMS, uploads, actions); the reader checks every
 // value it uses, so an unknown type or a malformed row still shows as a plain entry.
 import { NO_UPLOAD_ACTIONS, REQUEST_STATUSES, type NoUploadAction, type RequestStatus } from "./statuses";
-import { parseStatusReason, type ReasonView } from "./status-reason";
+import { COMPARED_FIELDS, parseStatusReason, type ComparedField, type ReasonView } from "./status-reason";
 
 /** Event types with a label of their own (`timeline.types.*`); any other type shows as a generic event. */
 export const TIMELINE_TYPES = [
@@ -46,6 +46,8 @@ export type TimelineView = {
   repair: RepairKind | null;
   /** A delivery to a college ("transmitted") or the college's receipt ("receipt"). */
   transmission: TransmissionView | null;
+  /** A "validated" row: the fields that differed (or that the transcript lacked) when the clerk confirmed it. */
+  accepted: ComparedField[] | null;
 };
 
 export type TransmissionView = {
@@ -94,7 +96,17 @@ export function readTimelineEvent(type: string, data: string | null): TimelineVi
     email,
     repair: known === "repaired" && (REPAIR_KINDS as readonly unknown[]).includes(parsed.repair) ? (parsed.repair as RepairKind) : null,
     transmission,
+    accepted: known === "validated" ? acceptedOf(parsed.comparison) : null,
   };
+}
+
+/** The fields of a "validated" row's comparison summary that were not the same (lib/server/uploads/compare-upload.ts). */
+function acceptedOf(comparison: unknown): ComparedField[] | null {
+  if (typeof comparison !== "object" || comparison === null) return null;
+  const fields = (comparison as { fields?: unknown }).fields;
+  if (typeof fields !== "object" || fields === null) return null;
+  const outcomes = fields as Record<string, unknown>;
+  return COMPARED_FIELDS.filter((f) => Object.hasOwn(outcomes, f) && (outcomes[f] === "different" || outcomes[f] === "missing"));
 }
 
 function transmissionOf(parsed: Record<string, unknown>): TransmissionView | null {

@@ -186,7 +186,7 @@ describe("staging an upload", () => {
     expect(rows[0]!.storedName).toMatch(/\.xml$/);
     const text = Buffer.from("Just some text, neither PDF nor XML.");
     const refused = await stage(school, PESC_REFERENCE, text, "notes.pdf");
-    expect(refused).toMatchObject({ ok: false, reason: "transcript" });
+    expect(refused).toMatchObject({ ok: false, reason: "notXmlOrPdf" });
     if (asXml.ok) await cancelUpload({ actor: school, pendingId: asXml.pendingId });
   });
 });
@@ -468,5 +468,30 @@ describe("Send at End of Semester", () => {
     expect(result).toEqual({ ok: false, reason: "notBeforeSendAfter", sendAfter });
     expect(await db.pendingUpload.count({ where: { requestId: request.id } })).toBe(0);
     await db.transcriptRequest.update({ where: { id: request.id }, data: { sendOption: "SEND_NOW", sendAfter: null } });
+  });
+});
+
+describe("a file that is neither XML nor PDF", () => {
+  it.each([
+    ["a PNG image", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])],
+    ["a Word document", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0])],
+    ["plain text", new TextEncoder().encode("Transcript of Émilie: all A's")],
+  ])("%s is refused as such, and nothing is kept", async (_what, bytes) => {
+    const { referenceNumber } = await pickOpen();
+    const before = await snapshot(referenceNumber);
+    const filesBefore = pendingFiles().length;
+    expect(await stage(school, referenceNumber, bytes, "transcript.xml")).toEqual({ ok: false, reason: "notXmlOrPdf" });
+    expect(await snapshot(referenceNumber)).toEqual(before);
+    expect(pendingFiles()).toHaveLength(filesBefore);
+  });
+
+  it("an XML file in UTF-16, or after spaces and a byte-order mark, is still read as a transcript", async () => {
+    const { referenceNumber } = await pickOpen();
+    const text = `\uFEFF  \n${PESC_XML.toString("utf8").replace(/^\uFEFF/, "")}`;
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text.replace(/^\uFEFF/, ""), "utf16le")]);
+    for (const bytes of [new TextEncoder().encode(text), new Uint8Array(utf16)]) {
+      const result = await stage(school, referenceNumber, bytes);
+      expect(result.ok || result.reason).not.toBe("notXmlOrPdf");
+    }
   });
 });

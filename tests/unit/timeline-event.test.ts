@@ -1,9 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { actorLabelKey, readTimelineEvent } from "@/lib/domain/timeline-event";
 
-const EMPTY = { from: null, to: null, action: null, reason: null, note: null, email: null, repair: null, transmission: null };
+const EMPTY = { from: null, to: null, action: null, reason: null, note: null, email: null, repair: null, transmission: null, accepted: null };
 
 describe("readTimelineEvent", () => {
+  it("names the differences the user accepted on the validation screen", () => {
+    const data = JSON.stringify({
+      fileId: "f1",
+      comparison: { clean: false, fields: { firstName: "minor", lastName: "different", dateOfBirth: "same", gender: "missing", oen: "same" } },
+    });
+    expect(readTimelineEvent("validated", data).accepted).toEqual(["lastName", "gender"]);
+    const clean = JSON.stringify({ comparison: { clean: true, fields: { firstName: "same", lastName: "same" } } });
+    expect(readTimelineEvent("validated", clean).accepted).toEqual([]);
+    // An old or malformed row: nothing claimed.
+    expect(readTimelineEvent("validated", JSON.stringify({ comparison: "x" })).accepted).toBeNull();
+    expect(readTimelineEvent("validated", JSON.stringify({ comparison: { fields: { __proto__: "different", constructor: "different" } } })).accepted).toEqual(
+      [],
+    );
+  });
+
   it("reads the seed's and intake's rows", () => {
     expect(readTimelineEvent("created", null)).toEqual({ type: "created", ...EMPTY });
     expect(

@@ -23,7 +23,7 @@ export type BulkCheckResult =
   | { outcome: "noMatch" }
   /** The request changed while the file was being checked: check the file again. */
   | { outcome: "stale"; request: BulkRequestSummary }
-  | { outcome: "refused"; reason: "noFile" | "pdf" | "fileName" }
+  | { outcome: "refused"; reason: "noFile" | "pdf" | "fileName" | "notXmlOrPdf" }
   | { outcome: "refused"; reason: "tooLarge"; limit: number }
   | { outcome: "refused"; reason: "transcript"; errors: TranscriptError[] };
 
@@ -55,7 +55,9 @@ export async function checkBulkFile(options: { actor: CheckActor; file: Uploaded
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (bytes.byteLength > MAX_UPLOAD_BYTES) return { outcome: "refused", reason: "tooLarge", limit: MAX_UPLOAD_BYTES };
   if (bytes.byteLength === 0) return { outcome: "refused", reason: "noFile" };
-  if (kindOfContent(bytes) === "PDF") return { outcome: "refused", reason: "pdf" };
+  const kind = kindOfContent(bytes);
+  if (kind === "PDF") return { outcome: "refused", reason: "pdf" };
+  if (kind === "OTHER") return { outcome: "refused", reason: "notXmlOrPdf" };
   const read = readTranscriptFile(bytes);
   if (!read.ok) return { outcome: "refused", reason: "transcript", errors: read.errors };
 
@@ -120,6 +122,8 @@ async function checkTranscript(actor: CheckActor, transcript: Transcript, kept: 
       return { outcome: "refused", reason: "noFile" };
     case "fileName":
       return { outcome: "refused", reason: "fileName" };
+    case "notXmlOrPdf":
+      return { outcome: "refused", reason: "notXmlOrPdf" };
     case "tooLarge":
       return { outcome: "refused", reason: "tooLarge", limit: staged.limit };
     case "transcript":

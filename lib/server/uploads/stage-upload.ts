@@ -26,7 +26,7 @@ export type UploadedBlob = { name: string; size: number; arrayBuffer(): Promise<
 
 export type StageUploadResult =
   | { ok: true; pendingId: string; kind: "XML" | "PDF"; referenceNumber: string }
-  | { ok: false; reason: "invalid" | "notFound" | "stale" | "noFile" | "fileName" }
+  | { ok: false; reason: "invalid" | "notFound" | "stale" | "noFile" | "fileName" | "notXmlOrPdf" }
   | { ok: false; reason: "invalidTransition"; status: RequestStatus }
   | { ok: false; reason: "notBeforeSendAfter"; sendAfter: Date }
   | { ok: false; reason: "tooLarge"; limit: number }
@@ -36,9 +36,25 @@ type StageActor = Pick<Actor, "id" | "role" | "boardId" | "schoolId">;
 
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
 
-/** The type of a file by its content, never its name: "%PDF-" first is a PDF, anything else must be a transcript. */
-export function kindOfContent(bytes: Uint8Array): "PDF" | "XML" {
-  return PDF_MAGIC.every((b, i) => bytes[i] === b) ? "PDF" : "XML";
+/**
+ * The type of a file by its content, never its name: "%PDF-" first is a PDF; text whose first character (after a
+ * byte-order mark and spaces, in UTF-8 or UTF-16) is "<" may be a transcript; anything else (an image, a Word
+ * document, a spreadsheet) is neither, and is refused as such rather than as a transcript that does not parse.
+ */
+export function kindOfContent(bytes: Uint8Array): "PDF" | "XML" | "OTHER" {
+  if (PDF_MAGIC.every((b, i) => bytes[i] === b)) return "PDF";
+  return looksLikeXml(bytes) ? "XML" : "OTHER";
+}
+
+function looksLikeXml(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 512);
+  let encoding = "utf-8";
+  if (head[0] === 0xff && head[1] === 0xfe) encoding = "utf-16le";
+  else if (head[0] === 0xfe && head[1] === 0xff) encoding = "utf-16be";
+  else if (head[0] !== 0 && head[1] === 0) encoding = "utf-16le";
+  else if (head[0] === 0 && head[1] !== 0) encoding = "utf-16be";
+  const text = new TextDecoder(encoding).decode(head).replace(/^\uFEFF/, "");
+  return text.trimStart().startsWith("<");
 }
 
 const UNSAFE_NAME_CHARS = /[\u0000-\u001f\u007f-\u009f<>:"/\\|?*]/g;
@@ -92,6 +108,7 @@ export async function stageUpload(options: { actor: StageActor; input: StageUplo
   if (bytes.byteLength === 0) return { ok: false, reason: "noFile" };
 
   const kind = kindOfContent(bytes);
+  if (kind === "OTHER") return { ok: false, reason: "notXmlOrPdf" };
   let transcript = null;
   if (kind === "XML") {
     const result = parseTranscript(bytes);
