@@ -6,8 +6,9 @@ import { Document, Page, renderToBuffer, StyleSheet, Text, View } from "@react-p
 // markup or formulas are printed as they are.
 //
 // The pages are cut here rather than by @react-pdf: its own pagination re-lays out everything after each page
-// break, which made 1,000 rows take over a minute. With rows of a fixed height (two lines at most) each page is
-// laid out once and the page count is known, so the footer needs no second layout pass either.
+// break, which made 1,000 rows take over a minute. With rows of a fixed height (two lines at most, and a details line under each when there is one) each
+// page is laid out once and the page count is known, so the footer needs no second layout pass either. Column
+// headings are never cut: they wrap at word boundaries, in a heading row tall enough for three lines.
 
 export type ReportColumn = { label: string; /** Relative width. */ weight: number; align?: "left" | "right" };
 
@@ -24,6 +25,8 @@ export type RequestsReportData = {
   emptyNote: string;
   columns: ReportColumn[];
   rows: string[][];
+  /** A line under each row across the whole width (the dashboard report: the applicant's details), by row. */
+  details?: string[];
   pageLabel: (page: number, pages: number) => string;
 };
 
@@ -31,11 +34,14 @@ export type RequestsReportData = {
 const PAGE_HEIGHT = 612;
 const MARGIN_TOP = 24;
 const MARGIN_BOTTOM = 36;
-const ROW_HEIGHT = 22;
-const HEAD_HEIGHT = 24;
+// A line of 7-point text at line height 1.25, and a cell's vertical padding.
+const LINE = 8.75;
+const rowHeight = (lines: number) => Math.ceil(lines * LINE + 4.5);
+// Column headings wrap at word boundaries, never cut: room for three lines (the French ones are longer).
+const HEAD_HEIGHT = Math.ceil(3 * LINE + 7);
 const BODY = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM - HEAD_HEIGHT;
 // A little slack: a page filled to the last point may still break before its last row.
-const ROWS_PER_PAGE = Math.floor((BODY - 8) / ROW_HEIGHT);
+const rowsPerPage = (lines: number) => Math.floor((BODY - 8) / rowHeight(lines));
 // The first page's heading block, generously estimated: a row that does not fit would start an extra page.
 const CRITERION_LINE = 11;
 const CRITERION_CHARS_PER_LINE = 120;
@@ -79,10 +85,12 @@ const styles = StyleSheet.create({
   summary: { marginBottom: 4, fontFamily: "Helvetica-Bold", fontSize: 9 },
   // A unitless lineHeight multiplies the fontSize of the same style (18 when absent), hence fontSize on the cells.
   headRow: { flexDirection: "row", height: HEAD_HEIGHT, backgroundColor: "#e5e7eb", borderBottomWidth: 1, borderBottomColor: "#9ca3af" },
-  row: { flexDirection: "row", height: ROW_HEIGHT, borderBottomWidth: 0.5, borderBottomColor: "#e5e7eb" },
+  row: { flexDirection: "column", borderBottomWidth: 0.5, borderBottomColor: "#e5e7eb" },
+  cells: { flexDirection: "row", height: rowHeight(2) },
+  detail: { paddingHorizontal: 3, fontSize: 7, lineHeight: 1.25, maxLines: 2, textOverflow: "ellipsis", color: "#374151" },
   rowAlt: { backgroundColor: "#f9fafb" },
-  headCell: { paddingVertical: 3, paddingHorizontal: 3, fontFamily: "Helvetica-Bold", fontSize: 7, lineHeight: 1.25, maxLines: 2, textOverflow: "ellipsis" },
-  cell: { paddingVertical: 2, paddingHorizontal: 3, fontSize: 7, lineHeight: 1.25, maxLines: 2, textOverflow: "ellipsis" },
+  headCell: { paddingVertical: 3, paddingHorizontal: 3, fontFamily: "Helvetica-Bold", fontSize: 7, lineHeight: 1.25 },
+  cell: { paddingVertical: 2, paddingHorizontal: 3, fontSize: 7, lineHeight: 1.25, textOverflow: "ellipsis" },
   footer: { position: "absolute", bottom: 14, left: 28, right: 28, flexDirection: "row", justifyContent: "space-between", fontSize: 7, color: "#4b5563" },
 });
 
@@ -93,14 +101,19 @@ function headingHeight(data: RequestsReportData): number {
 }
 
 /** Rows cut into pages: fewer on the first page, under the heading block. */
-function paginate<T>(rows: readonly T[], firstPageRows: number): T[][] {
+function paginate<T>(rows: readonly T[], firstPageRows: number, perPage: number): T[][] {
   const pages: T[][] = [rows.slice(0, firstPageRows)];
-  for (let i = firstPageRows; i < rows.length; i += ROWS_PER_PAGE) pages.push(rows.slice(i, i + ROWS_PER_PAGE));
+  for (let i = firstPageRows; i < rows.length; i += perPage) pages.push(rows.slice(i, i + perPage));
   return pages;
 }
 
 function RequestsReport({ data, pages, heading }: { data: RequestsReportData; pages: string[][][]; heading: number }) {
+  // Where each page's rows start in data.rows (for the details line of a row).
+  const offsets = pages.reduce<number[]>((acc, page, i) => [...acc, i === 0 ? 0 : acc[i - 1]! + pages[i - 1]!.length], []);
   const total = data.columns.reduce((n, c) => n + c.weight, 0);
+  const lines = data.details ? 4 : 2;
+  const rowStyle = { height: rowHeight(lines) };
+  const cellLines = { maxLines: 2 };
   const cellStyle = data.columns.map((c) => ({ width: `${((c.weight / total) * 100).toFixed(3)}%`, textAlign: c.align ?? "left" }) as const);
   const title = pdfText(data.title);
   return (
@@ -134,15 +147,21 @@ function RequestsReport({ data, pages, heading }: { data: RequestsReportData; pa
               ))}
             </View>
           )}
-          {rows.map((cells, i) => (
-            <View key={i} style={i % 2 === 1 ? [styles.row, styles.rowAlt] : styles.row}>
-              {cells.map((cell, j) => (
-                <Text key={j} style={[styles.cell, cellStyle[j]!]}>
-                  {pdfText(cell)}
-                </Text>
-              ))}
-            </View>
-          ))}
+          {rows.map((cells, i) => {
+            const detail = data.details?.[offsets[p]! + i];
+            return (
+              <View key={i} style={i % 2 === 1 ? [styles.row, rowStyle, styles.rowAlt] : [styles.row, rowStyle]}>
+                <View style={styles.cells}>
+                  {cells.map((cell, j) => (
+                    <Text key={j} style={[styles.cell, cellLines, cellStyle[j]!]}>
+                      {pdfText(cell)}
+                    </Text>
+                  ))}
+                </View>
+                {detail !== undefined && <Text style={styles.detail}>{pdfText(detail)}</Text>}
+              </View>
+            );
+          })}
           <View style={styles.footer} fixed>
             <Text>{title}</Text>
             <Text>{pdfText(data.pageLabel(p + 1, pages.length))}</Text>
@@ -156,6 +175,7 @@ function RequestsReport({ data, pages, heading }: { data: RequestsReportData; pa
 /** The report as PDF bytes (they start with "%PDF-") and the number of pages it was laid out on. */
 export async function renderRequestsReport(data: RequestsReportData): Promise<{ pdf: Buffer; pages: number }> {
   const heading = headingHeight(data);
-  const pages = paginate(data.rows, Math.max(0, Math.floor((BODY - 8 - heading) / ROW_HEIGHT)));
+  const lines = data.details ? 4 : 2;
+  const pages = paginate(data.rows, Math.max(0, Math.floor((BODY - 8 - heading) / rowHeight(lines))), rowsPerPage(lines));
   return { pdf: await renderToBuffer(<RequestsReport data={data} pages={pages} heading={heading} />), pages: pages.length };
 }

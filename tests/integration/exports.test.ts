@@ -345,6 +345,41 @@ describe("PDF", () => {
     }
   });
 
+  test("carries the applicant's details as the CSV does, under headings never cut (French included)", async () => {
+    const board = await actorFor("demo.board");
+    const request = await db.transcriptRequest.findFirstOrThrow({
+      where: { AND: [requestScope(board), { status: "ACTION_REQUIRED", oen: { not: null } }] },
+      orderBy: { referenceNumber: "asc" },
+      include: { destinations: { include: { college: true } }, applicant: true },
+    });
+    for (const locale of ["fr", "en"] as const) {
+      const out = await requestsPdf({ actor: board, search: search(`status=ALL&referenceNumber=${request.referenceNumber}`), locale, now: NOW });
+      expect(out.rows).toBe(1);
+      const text = pdfPageTexts(out.pdf).join("\n").replace(/\s+/g, " ");
+      // Every heading whole: no ellipsis anywhere, each label's words all there.
+      expect(text).not.toContain("…");
+      const headings =
+        locale === "fr"
+          ? [
+              "Date demande",
+              "Numéro de référence",
+              "Type de demande",
+              "Dernière année d'études",
+              "Date d'envoi",
+              "État de la demande",
+              "Détails – Candidate ou candidat",
+            ]
+          : ["Request Date", "Reference Number", "Last Attended", "Send Date", "Applicant", "Details"];
+      for (const heading of headings) for (const word of heading.split(" ").filter((w) => /\p{L}/u.test(w))) expect(text).toContain(word);
+      expect(text).toContain(request.requestNumber);
+      expect(text).toContain(request.oen!);
+
+      expect(text).toContain(request.applicant.email);
+      for (const d of request.destinations) expect(text).toContain(d.college.code);
+      expect(text).toContain(locale === "fr" ? "Collèges" : "Colleges");
+    }
+  });
+
   test("respects scope, and says when it holds fewer rows than the search", async () => {
     const school2 = await actorFor("demo.school2");
     const other = await requestsPdf({ actor: school2, search: search("status=ALL"), locale: "en", now: NOW });

@@ -95,7 +95,7 @@ function cellFormatter(locale: Locale, t: Translate, labels: ReturnType<typeof e
   };
   const date = (iso: string) => cached(`d${iso}`, () => dateFormat.format(new Date(`${iso}T00:00:00Z`)));
   const month = (ym: string) => cached(`m${ym}`, () => (/^\d{4}-\d{2}$/.test(ym) ? monthFormat.format(new Date(`${ym}-15T00:00:00Z`)) : ym));
-  return (r: ExportRow): string[] => [
+  const cells = (r: ExportRow): string[] => [
     date(r.requestDate),
     String(r.age),
     r.referenceNumber,
@@ -108,6 +108,31 @@ function cellFormatter(locale: Locale, t: Translate, labels: ReturnType<typeof e
     labels.status(r.status),
     ...(withSchool ? [labels.schoolName(r.school)] : []),
   ];
+  return Object.assign(cells, { date });
+}
+
+/**
+ * The applicant's details, as the CSV has them (issue 21), on a line under the row: the request's numbers, the
+ * applicant's identity, how to reach them, the colleges.
+ */
+function applicantLine(t: Translate, labels: ReturnType<typeof exportValueLabels>, date: (iso: string) => string, r: ExportRow): string {
+  const a = r.applicant;
+  const part = (label: string, value: string | null) => (value ? `${label} ${value}` : null);
+  const line = (...parts: (string | null)[]) => parts.filter(Boolean).join(" · ");
+  return line(
+    `${t("pages.applicantDetails")}:`,
+    part(t("search.requestNumber"), r.requestNumber),
+    part(t("search.accountNumber"), r.accountNumber),
+    [a.firstName, a.middleName, a.lastName].filter(Boolean).join(" ") + (a.formerLastName ? ` (${a.formerLastName})` : ""),
+    a.dateOfBirth ? date(a.dateOfBirth) : null,
+    labels.gender(a.gender),
+    part(t("search.oen"), a.oen),
+    part(t("exports.csv.studentNumber"), a.studentNumber),
+    a.email,
+    a.phone,
+    labels.language(a.preferredLanguage),
+    part(`${t("exports.csv.colleges")}:`, r.colleges.join(", ")),
+  ).replace(": · ", ": ");
 }
 
 /** The export as a PDF report: the same rows as the CSV (scope, search, order), at most `maxRows` of them. */
@@ -122,11 +147,16 @@ export async function requestsPdf(options: RequestsPdfOptions): Promise<Requests
 
   // One row past the cap tells whether the report is complete.
   const rows: string[][] = [];
+  const details: string[] = [];
+  const detailDate = toCells.date;
   let more = false;
   for await (const batch of exportBatches({ actor, search, now, limit: maxRows + 1 })) {
     for (const row of batch) {
       if (rows.length === maxRows) more = true;
-      else rows.push(toCells(row));
+      else {
+        rows.push(toCells(row));
+        details.push(applicantLine(t, labels, detailDate, row));
+      }
     }
   }
   const total = more ? await db.transcriptRequest.count({ where: requestWhere(actor, search, { withStatus: true }) }) : rows.length;
@@ -143,6 +173,7 @@ export async function requestsPdf(options: RequestsPdfOptions): Promise<Requests
     emptyNote: t("exports.pdf.empty"),
     columns: columnsOf(t, withSchool),
     rows,
+    details,
     pageLabel: (page, pages) => t("common.page", { page, pages }),
   };
   const { pdf, pages } = await pdfQueue.run(options.actor.id, () => renderRequestsReport(data), options.signal);
