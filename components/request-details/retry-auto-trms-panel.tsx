@@ -20,9 +20,7 @@ export function RetryAutoTrmsPanel({ reference, version, offered }: { reference:
   if (!offered && !state.messageKey) return null;
   return (
     <div className="no-print mt-3 flex flex-col gap-2">
-      {state.messageKey && (
-        <Notice tone={state.ok ? "success" : "error"}>{m(state.messageKey, state.values)}</Notice>
-      )}
+      {state.messageKey && <Notice tone={state.ok ? "success" : "error"}>{m(state.messageKey, state.values)}</Notice>}
       {offered && !state.ok && (
         <form action={action} className="flex flex-wrap items-center gap-3" aria-busy={pending}>
           <p className="text-sm text-gray-700">{t("intro")}</p>

@@ -43,8 +43,14 @@ beforeEach(async () => {
 });
 
 /** A request Auto-TRMS left as "SIS unavailable" (a student the double knows, unless told). */
-async function unavailable(options: { identity?: Identity; mident?: string; statusReason?: string | null; status?: "AUTO_PROCESS_ERROR" | "ACTION_REQUIRED"; sendAfter?: Date } = {}) {
-  const request = await makeRequest(options.identity ?? known[next++]!, { status: options.status ?? "AUTO_PROCESS_ERROR", mident: options.mident, sendAfter: options.sendAfter });
+async function unavailable(
+  options: { identity?: Identity; mident?: string; statusReason?: string | null; status?: "AUTO_PROCESS_ERROR" | "ACTION_REQUIRED"; sendAfter?: Date } = {},
+) {
+  const request = await makeRequest(options.identity ?? known[next++]!, {
+    status: options.status ?? "AUTO_PROCESS_ERROR",
+    mident: options.mident,
+    sendAfter: options.sendAfter,
+  });
   return db.transcriptRequest.update({
     where: { id: request.id },
     data: { statusReason: options.statusReason === undefined ? UNAVAILABLE : options.statusReason },
@@ -91,13 +97,16 @@ describe("who may retry", () => {
     await runtime.drain();
   });
 
-  it.each(["boreale.school", "demo.school", "demo.school2", "demo.board", "demo.board.user"])("%s: out of scope, the same answer as an unknown request", async (username) => {
-    const request = await unavailable();
-    const before = await snapshot(request.id);
-    signInAs(await actorFor(username));
-    expect(await retry(request)).toEqual({ ok: false, messageKey: "respond.errors.notFound" });
-    expect(await snapshot(request.id)).toEqual(before);
-  });
+  it.each(["boreale.school", "demo.school", "demo.school2", "demo.board", "demo.board.user"])(
+    "%s: out of scope, the same answer as an unknown request",
+    async (username) => {
+      const request = await unavailable();
+      const before = await snapshot(request.id);
+      signInAs(await actorFor(username));
+      expect(await retry(request)).toEqual({ ok: false, messageKey: "respond.errors.notFound" });
+      expect(await snapshot(request.id)).toEqual(before);
+    },
+  );
 
   it("an unknown reference is not found; no session is asked to sign in again", async () => {
     signInAs(await actorFor("demo.admin"));
@@ -167,7 +176,13 @@ describe("refusals", () => {
     const request = await unavailable();
     // An announcement not yet taken (due later, so that the runtime leaves it alone).
     await db.outboxEvent.create({
-      data: { id: `pending-${request.id}`, name: "test/nobody.listens", data: "{}", subject: `request:${request.id}`, availableAt: new Date(Date.now() + 3_600_000) },
+      data: {
+        id: `pending-${request.id}`,
+        name: "test/nobody.listens",
+        data: "{}",
+        subject: `request:${request.id}`,
+        availableAt: new Date(Date.now() + 3_600_000),
+      },
     });
     const before = await snapshot(request.id);
     expect(await retry(request)).toEqual({ ok: false, messageKey: "details.retryAutoTrms.errors.inProgress" });

@@ -75,7 +75,10 @@ describe("parseStatusReason", () => {
     expect(read("Smith")).toEqual({ key: "sisDifferences", fields: ["lastName"] });
     expect(read([{ field: "lastName", request: "Smith", sis: 42 }])).toEqual({ key: "sisDifferences", fields: ["lastName"] });
     expect(read([{ field: "lastName", request: "Smith", sis: "Sm\u202eith" }])).toEqual({ key: "sisDifferences", fields: ["lastName"] });
-    expect(read([{ field: "lastName", request: "Smith", sis: "x".repeat(DIFFERENCE_VALUE_MAX_LENGTH + 1) }])).toEqual({ key: "sisDifferences", fields: ["lastName"] });
+    expect(read([{ field: "lastName", request: "Smith", sis: "x".repeat(DIFFERENCE_VALUE_MAX_LENGTH + 1) }])).toEqual({
+      key: "sisDifferences",
+      fields: ["lastName"],
+    });
     expect(read([{ field: "firstName", request: "Ann", sis: "Anne" }])).toEqual({ key: "sisDifferences", fields: ["lastName"] });
     expect(read([{ field: "lastName", request: "  Smith ", sis: "" }])).toEqual({
       key: "sisDifferences",
