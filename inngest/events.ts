@@ -17,6 +17,7 @@ import {
 
 export const requestCreated = eventType(EVENT_NAMES.requestCreated, { schema: RequestEventData });
 export const requestReleased = eventType(EVENT_NAMES.requestReleased, { schema: RequestEventData });
+export const autoMatchRetryRequested = eventType(EVENT_NAMES.autoMatchRetryRequested, { schema: RequestEventData });
 export const requestToProcess = eventType(EVENT_NAMES.requestToProcess, { schema: RequestEventData });
 export const transcriptUploaded = eventType(EVENT_NAMES.transcriptUploaded, { schema: TranscriptUploadedData });
 export const rematchRequested = eventType(EVENT_NAMES.rematchRequested, { schema: RematchRequestedData });

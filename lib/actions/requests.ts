@@ -1,6 +1,7 @@
 "use server";
 
 import { longDate } from "@/lib/i18n/long-date";
+import { retryAutoTrms } from "@/lib/server/auto-trms/retry-request";
 import { applyAction } from "@/lib/server/requests/apply-action";
 import { cancelRequest } from "@/lib/server/requests/cancel-request";
 import { requestRefusal, revalidateRequestPages } from "./form";
@@ -37,3 +38,23 @@ export const cancelRequestAction = formAction(
     return { ok: true, messageKey: "details.cancel.done", values: { reference: result.referenceNumber } };
   },
 );
+
+/**
+ * Retry Auto-TRMS on the details page: for a request Auto-TRMS left as "SIS unavailable", by anyone who may see it.
+ * The run happens in the background; the page shows its outcome once it is written.
+ */
+export const retryAutoTrmsAction = formAction({ fields: ["referenceNumber", "expectedVersion"] }, async (input, { actor, locale }) => {
+  const result = await retryAutoTrms({ actor, input });
+  if (!result.ok) {
+    switch (result.reason) {
+      case "notRetryable":
+      case "notAutoTrms":
+      case "inProgress":
+        return { ok: false, messageKey: `details.retryAutoTrms.errors.${result.reason}` };
+      default:
+        return requestRefusal(result, locale);
+    }
+  }
+  revalidateRequestPages();
+  return { ok: true, messageKey: "details.retryAutoTrms.done", values: { reference: result.referenceNumber } };
+});

@@ -31,6 +31,8 @@ export const EVENT_NAMES = {
   requestReleased: "transcript/request.released",
   /** An XML transcript was saved ("Yes – Save and continue"): the processing function stores it and completes the request. */
   transcriptUploaded: "transcript/uploaded",
+  /** A user asked for Auto-TRMS again on one request it left as "SIS unavailable" (Retry Auto-TRMS). */
+  autoMatchRetryRequested: "auto-trms/request.retry_requested",
   /** A board administrator asked to re-run Auto-TRMS over the board's To Do requests. */
   rematchRequested: "auto-trms/rematch.requested",
   /** An email was queued in EmailOutbox: the delivery function sends it. */
@@ -63,6 +65,17 @@ export const requestCreatedEvent = (data: RequestEventData): OutgoingEvent => ({
 export const requestToProcessEvent = (data: RequestEventData, attemptId: string): OutgoingEvent => ({
   id: `request-to-process-${data.requestId}-${attemptId}`,
   name: EVENT_NAMES.requestToProcess,
+  data,
+  subject: `request:${data.requestId}`,
+});
+
+/**
+ * Retry Auto-TRMS on one request: `retry` (the id of the timeline row that records who asked) makes each retry its own
+ * event, so that the auto-match function runs again, and only the auto-match function listens (no new-request email).
+ */
+export const autoMatchRetryEvent = (data: RequestEventData, retry: string): OutgoingEvent => ({
+  id: `auto-trms-retry-${data.requestId}-${retry}`,
+  name: EVENT_NAMES.autoMatchRetryRequested,
   data,
   subject: `request:${data.requestId}`,
 });

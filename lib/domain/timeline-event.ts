@@ -20,6 +20,7 @@ export const TIMELINE_TYPES = [
   "processing_failed",
   "pdf_completed",
   "repaired",
+  "auto_trms_retry",
   "transmitted",
   "receipt",
 ] as const;

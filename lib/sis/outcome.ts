@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import { compareWithRequest, isCleanMatch, type FieldComparison, type RequestIdentity } from "../domain/pesc/compare";
 import { parseTranscript } from "../domain/pesc/parse-transcript";
 import type { Transcript } from "../domain/pesc/transcript";
-import type { ComparedField, ReasonKey } from "../domain/status-reason";
+import { DIFFERENCE_VALUE_MAX_LENGTH, type ComparedField, type DifferenceValues, type ReasonKey } from "../domain/status-reason";
 import type { SisCallResult } from "./call-sis";
 
 /** AutoMatchAttempt.outcome values. */
@@ -26,7 +26,7 @@ export const AUTO_MATCH_OUTCOMES = [
 export type AutoMatchOutcome = (typeof AUTO_MATCH_OUTCOMES)[number];
 
 /** Stored in statusReason and the timeline: a message key under `reasons.*` with its data (lib/domain/status-reason). */
-export type StoredReason = { key: ReasonKey; oen?: string; fields?: ComparedField[] };
+export type StoredReason = { key: ReasonKey; oen?: string; fields?: ComparedField[]; values?: DifferenceValues[] };
 
 export type AutoMatchDecision =
   | { outcome: "MATCHED"; transcript: Transcript; comparisons: FieldComparison[] }
@@ -65,12 +65,17 @@ function decideTranscript(xml: Uint8Array, request: RequestIdentity): AutoMatchD
   if (!parsed.ok) return { outcome: "INVALID_TRANSCRIPT", reason: { key: "sisInvalidTranscript" } };
   const comparisons = compareWithRequest(request, parsed.transcript);
   if (!isCleanMatch(comparisons)) {
-    // The fields that spoil the match, by the very same rule.
-    const fields = comparisons.filter((c) => !isCleanMatch([c])).map((c) => c.field);
-    return { outcome: "DIFFERENCES", reason: { key: "sisDifferences", fields }, comparisons };
+    // The fields that spoil the match, by the very same rule, with the value on each side (the details page shows
+    // them; the timeline and the attempt keep only the fields: write-outcomes.ts).
+    const spoiling = comparisons.filter((c) => !isCleanMatch([c]));
+    const fields = spoiling.map((c) => c.field);
+    const values = spoiling.map((c) => ({ field: c.field, request: clip(c.requestValue), sis: clip(c.transcriptValue) }));
+    return { outcome: "DIFFERENCES", reason: { key: "sisDifferences", fields, values }, comparisons };
   }
   return { outcome: "MATCHED", transcript: parsed.transcript, comparisons };
 }
+
+const clip = (value: string | null) => (value === null ? null : value.slice(0, DIFFERENCE_VALUE_MAX_LENGTH));
 
 /** The verdict on a transcript the SIS returned (what pesc-pool.ts computes, on a worker thread or inline). */
 export function verdictOf(bytes: Uint8Array, request: RequestIdentity): AutoMatchVerdict {

@@ -130,7 +130,15 @@ describe("a clean match", () => {
 
 describe("answers that leave the request in To Do as Auto-Process Error", () => {
   const cases = [
-    { name: "differences (date of birth)", identity: differs, outcome: "DIFFERENCES", http: 200, reason: { key: "sisDifferences", fields: ["dateOfBirth"] } },
+    {
+      name: "differences (date of birth)",
+      identity: differs,
+      outcome: "DIFFERENCES",
+      http: 200,
+      reason: { key: "sisDifferences", fields: ["dateOfBirth"] },
+      // The request keeps the value on each side (the details page shows them); the timeline and the attempt do not.
+      stored: { key: "sisDifferences", fields: ["dateOfBirth"], values: [{ field: "dateOfBirth", request: "2005-04-03", sis: "2005-04-04" }] },
+    },
     { name: "404 STUDENT_NOT_FOUND", identity: unknown, outcome: "NOT_FOUND", http: 404, reason: { key: "sisNotFound", oen: unknown.oen } },
     { name: "409 MULTIPLE_MATCHES", identity: twice, outcome: "MULTIPLE_MATCHES", http: 409, reason: { key: "sisMultipleMatches" } },
     { name: "422 NO_ACADEMIC_DATA", identity: noData, outcome: "NO_ACADEMIC_DATA", http: 422, reason: { key: "sisNoAcademicData" } },
@@ -144,11 +152,12 @@ describe("answers that leave the request in To Do as Auto-Process Error", () => 
       expect(await autoMatchRequest({ requestId: request.id, trigger: "created", sis: FAST_SIS })).toMatchObject({ outcome: c.outcome, httpStatus: c.http });
       const state = await requestState(request.id);
       expect(state).toMatchObject({ status: "AUTO_PROCESS_ERROR", tab: "TODO", completedAt: null });
-      expect(JSON.parse(state.statusReason!)).toEqual(c.reason);
+      expect(JSON.parse(state.statusReason!)).toEqual("stored" in c ? c.stored : c.reason);
       expect(state.transcripts).toEqual([]);
       expect(state.autoMatches).toEqual([expect.objectContaining({ outcome: c.outcome, httpStatus: c.http, reason: JSON.stringify(c.reason) })]);
       const change = JSON.parse(state.events.at(-1)!.data!);
       expect(change).toMatchObject({ from: "ACTION_REQUIRED", to: "AUTO_PROCESS_ERROR", reason: c.reason });
+      expect(change.reason).toEqual(c.reason);
       // One call: every answer the contract names is final.
       expect(double.state.calls).toBe(1);
     });

@@ -104,7 +104,7 @@ describe("the verdict on an answer", () => {
       { key: "sisNoAcademicData" },
       { key: "sisFinancialHold" },
       { key: "sisInvalidTranscript" },
-      { key: "sisDifferences", fields: ["lastName"] },
+      { key: "sisDifferences", fields: ["lastName"], values: [{ field: "lastName", request: "Other", sis: "Student" }] },
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseStatusReason } from "@/lib/domain/status-reason";
+import { DIFFERENCE_VALUE_MAX_LENGTH, parseStatusReason, withoutValues } from "@/lib/domain/status-reason";
 
 describe("parseStatusReason", () => {
   it("reads the reasons the system writes", () => {
@@ -47,5 +47,50 @@ describe("parseStatusReason", () => {
     expect(parseStatusReason('{"key":"sisDifferences","fields":["shoeSize","dateOfBirth"]}')).toEqual({ key: "sisDifferences", fields: ["dateOfBirth"] });
     expect(parseStatusReason('{"key":"sisDifferences","fields":["shoeSize"]}')).toEqual({ key: "sisDifferencesUnspecified" });
     expect(parseStatusReason('{"key":"sisDifferences","fields":"dateOfBirth"}')).toEqual({ key: "sisDifferencesUnspecified" });
+  });
+
+  it("reads the values that differ, in the fields' order, and reasons stored before values were kept", () => {
+    const stored = {
+      key: "sisDifferences",
+      fields: ["gender", "dateOfBirth"],
+      values: [
+        { field: "gender", request: "FEMALE", sis: "Male" },
+        { field: "dateOfBirth", request: "2004-05-17", sis: null },
+      ],
+    };
+    expect(parseStatusReason(JSON.stringify(stored))).toEqual({
+      key: "sisDifferences",
+      fields: ["dateOfBirth", "gender"],
+      values: [
+        { field: "dateOfBirth", request: "2004-05-17", sis: null },
+        { field: "gender", request: "FEMALE", sis: "Male" },
+      ],
+    });
+    // Old reasons (fields only) still read, without values.
+    expect(parseStatusReason('{"key":"sisDifferences","fields":["gender"]}')).toEqual({ key: "sisDifferences", fields: ["gender"] });
+  });
+
+  it("leaves out values that are not short plain text, or of fields not listed", () => {
+    const read = (values: unknown) => parseStatusReason(JSON.stringify({ key: "sisDifferences", fields: ["lastName"], values }));
+    expect(read("Smith")).toEqual({ key: "sisDifferences", fields: ["lastName"] });
+    expect(read([{ field: "lastName", request: "Smith", sis: 42 }])).toEqual({ key: "sisDifferences", fields: ["lastName"] });
+    expect(read([{ field: "lastName", request: "Smith", sis: "Sm\u202eith" }])).toEqual({ key: "sisDifferences", fields: ["lastName"] });
+    expect(read([{ field: "lastName", request: "Smith", sis: "x".repeat(DIFFERENCE_VALUE_MAX_LENGTH + 1) }])).toEqual({
+      key: "sisDifferences",
+      fields: ["lastName"],
+    });
+    expect(read([{ field: "firstName", request: "Ann", sis: "Anne" }])).toEqual({ key: "sisDifferences", fields: ["lastName"] });
+    expect(read([{ field: "lastName", request: "  Smith ", sis: "" }])).toEqual({
+      key: "sisDifferences",
+      fields: ["lastName"],
+      values: [{ field: "lastName", request: "Smith", sis: null }],
+    });
+  });
+
+  it("drops the values for the timeline and the attempts", () => {
+    expect(withoutValues({ key: "sisDifferences", fields: ["gender"], values: [{ field: "gender", request: "FEMALE", sis: "MALE" }] })).toEqual({
+      key: "sisDifferences",
+      fields: ["gender"],
+    });
   });
 });

@@ -19,7 +19,7 @@ import { writeOutcomes, type DecidedMatch, type OutcomeWriter } from "./write-ou
 // run or a rematch racing the intake event completes a request at most once (the loser's transaction rolls back,
 // transcript included) and a request someone acted on meanwhile is left alone.
 
-export type AutoMatchTrigger = "created" | "released" | "rematch";
+export type AutoMatchTrigger = "created" | "released" | "rematch" | "retry";
 
 /** The statuses Auto-TRMS may act on: the To Do statuses (a person has not taken the request elsewhere). */
 export const AUTO_MATCHABLE_STATUSES = ["ACTION_REQUIRED", "AUTO_PROCESS_ERROR"] as const satisfies readonly RequestStatus[];

@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import { db } from "@/lib/db";
 import { requestToProcessEvent } from "@/lib/domain/events";
 import { nextStatus, type RequestStatus } from "@/lib/domain/statuses";
+import { withoutValues } from "@/lib/domain/status-reason";
 import { enqueueEvents } from "@/lib/server/jobs/outbox";
 import type { AutoMatchVerdict } from "@/lib/sis/outcome";
 import { timelineRow, type TimelineEntry } from "@/lib/server/requests/record-event";
@@ -76,7 +77,8 @@ export async function writeOutcomes(items: readonly DecidedMatch[]): Promise<Wri
             ...(comparison ? { comparison } : {}),
           };
           const isReissue = request.transcripts.length > 0;
-          const data = decision.outcome === "MATCHED" ? { ...common, transcriptId, isReissue } : { ...common, reason: decision.reason };
+          // The timeline keeps which fields differ, not their values (names, dates): those live in statusReason only.
+          const data = decision.outcome === "MATCHED" ? { ...common, transcriptId, isReissue } : { ...common, reason: withoutValues(decision.reason) };
           events.push({
             requestId: request.id,
             type: "status_changed",
@@ -134,7 +136,7 @@ export async function writeOutcomes(items: readonly DecidedMatch[]): Promise<Wri
           reason: ok[i]
             ? item.decision.outcome === "MATCHED"
               ? null
-              : JSON.stringify(item.decision.reason)
+              : JSON.stringify(withoutValues(item.decision.reason))
             : JSON.stringify({ decided: item.decision.outcome }),
         })),
       });

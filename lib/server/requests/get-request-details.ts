@@ -28,7 +28,7 @@ const DETAILS_SELECT = {
   oen: true,
   createdAt: true,
   applicant: { select: { id: true, firstName: true, middleName: true, lastName: true, dateOfBirth: true, preferredLanguage: true } },
-  school: { select: { mident: true, nameEn: true, nameFr: true, board: { select: { number: true, nameEn: true, nameFr: true } } } },
+  school: { select: { mident: true, nameEn: true, nameFr: true, board: { select: { number: true, nameEn: true, nameFr: true, autoTrmsEnabled: true } } } },
   destinations: { select: { college: { select: { code: true, nameEn: true, nameFr: true } } }, orderBy: { college: { code: "asc" } } },
   files: {
     select: { id: true, kind: true, originalName: true, size: true, createdAt: true, uploadedBy: { select: { displayName: true } } },

@@ -8,9 +8,15 @@ export function referenceVerdict(xml: Uint8Array, request: RequestIdentity) {
   if (!parsed.ok) return { outcome: "INVALID_TRANSCRIPT", reason: { key: "sisInvalidTranscript" } } as const;
   const comparisons = compareWithRequest(request, parsed.transcript);
   if (isCleanMatch(comparisons)) return { outcome: "MATCHED", comparisons } as const;
+  // The fields that spoil the match, and what each side says about them (shown on the details page).
+  const spoiling = comparisons.filter((c) => !isCleanMatch([c]));
   return {
     outcome: "DIFFERENCES",
-    reason: { key: "sisDifferences", fields: comparisons.filter((c) => !isCleanMatch([c])).map((c) => c.field) },
+    reason: {
+      key: "sisDifferences",
+      fields: spoiling.map((c) => c.field),
+      values: spoiling.map((c) => ({ field: c.field, request: c.requestValue, sis: c.transcriptValue })),
+    },
     comparisons,
   } as const;
 }

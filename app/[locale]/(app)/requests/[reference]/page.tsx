@@ -7,6 +7,7 @@ import { businessDaysBetween } from "@/lib/domain/business-days";
 import { parseStatusReason } from "@/lib/domain/status-reason";
 import { NO_UPLOAD_ACTIONS, nextStatus, tabKeyOf } from "@/lib/domain/statuses";
 import { Link } from "@/lib/i18n/navigation";
+import { offersAutoTrmsRetry } from "@/lib/server/auto-trms/retry-request";
 import { getRequestDetails } from "@/lib/server/requests/get-request-details";
 import { findCurrentTranscript } from "@/lib/server/transcripts/find-current-transcript";
 import { CancelPanel } from "@/components/request-details/cancel-panel";
@@ -15,6 +16,7 @@ import { FilesTable } from "@/components/request-details/files-table";
 import { calendarDate, dateTime, longDate, yearMonth } from "@/components/request-details/formatting";
 import { Panel } from "@/components/request-details/panel";
 import { RespondPanel } from "@/components/request-details/respond-panel";
+import { RetryAutoTrmsPanel } from "@/components/request-details/retry-auto-trms-panel";
 import { StatusReason } from "@/components/request-details/status-reason";
 import { Timeline } from "@/components/request-details/timeline";
 import { StatusBadge } from "@/components/requests/status-badge";
@@ -80,6 +82,12 @@ export default async function RequestDetailsPage({ params, searchParams }: Props
           ]}
         />
         {reason && <StatusReason reason={reason} />}
+        <RetryAutoTrmsPanel
+          key={`retry-${request.referenceNumber}`}
+          reference={request.referenceNumber}
+          version={request.version}
+          offered={offersAutoTrmsRetry(request, request.school.board.autoTrmsEnabled, now)}
+        />
       </Panel>
 
       <UploadSection
