@@ -121,7 +121,7 @@ function printTable(results: SuiteResult[], other: Figure[]): void {
 
 /** The dashboard under load: scripts/bench/load.ts in a process of its own, wrk in another, the server in a third. */
 function runLoadFigures(): Promise<Figure[]> {
-  const section = "Dashboard under load (demo data, next start)";
+  const section = "Dashboard under load (demo data, npm start)";
   const expected: [string, string][] = [
     ["one dashboard page (50 rows, signed in): server time", "≤ 15 ms median"],
     ["one dashboard page (50 rows): HTML size", "≤ 120 kB"],
