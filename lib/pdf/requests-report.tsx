@@ -1,5 +1,6 @@
 import "server-only";
-import { Document, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { renderPdf } from "@/lib/pdf/render-pdf";
+import { Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 
 // The dashboard as a printable report: landscape Letter, the built-in Helvetica (no font files to ship), the
 // column headings on every page and "Page n of m" in every footer. Everything shown is plain text: names with
@@ -177,5 +178,5 @@ export async function renderRequestsReport(data: RequestsReportData): Promise<{ 
   const heading = headingHeight(data);
   const lines = data.details ? 4 : 2;
   const pages = paginate(data.rows, Math.max(0, Math.floor((BODY - 8 - heading) / rowHeight(lines))), rowsPerPage(lines));
-  return { pdf: await renderToBuffer(<RequestsReport data={data} pages={pages} heading={heading} />), pages: pages.length };
+  return { pdf: await renderPdf(<RequestsReport data={data} pages={pages} heading={heading} />), pages: pages.length };
 }

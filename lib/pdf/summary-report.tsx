@@ -1,5 +1,6 @@
 import "server-only";
-import { Document, Font, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { renderPdf } from "@/lib/pdf/render-pdf";
+import { Document, Font, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { ChartModel } from "@/lib/domain/reports/chart";
 import { PdfChart } from "./report-charts";
 import { pdfText } from "./requests-report";
@@ -69,7 +70,7 @@ function PdfTable({ table }: { table: SummaryTable }) {
 
 export async function renderSummaryReport(data: SummaryReportData): Promise<Buffer> {
   const title = pdfText(data.title);
-  return renderToBuffer(
+  return renderPdf(
     <Document title={title} language={data.lang === "fr" ? "fr-CA" : "en-CA"} creator="TRMS" producer="TRMS">
       <Page size="LETTER" orientation="landscape" style={styles.page}>
         <Text style={styles.title}>{title}</Text>

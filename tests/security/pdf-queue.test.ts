@@ -85,3 +85,43 @@ describe("the PDF queue", () => {
     expect(pdfQueueAnswer(new Error("other"), "en")).toBeNull();
   });
 });
+
+describe("PDF layout", () => {
+  it("runs off the thread that answers requests: that thread mostly waits while a long report is laid out", { timeout: 120_000 }, async () => {
+    const { renderRequestsReport } = await import("@/lib/pdf/requests-report");
+    const rows = Array.from({ length: 400 }, (_, i) => [
+      `2026-11-${String((i % 28) + 1).padStart(2, "0")}`,
+      String(i % 9),
+      `REF-${String(10_000_000 + i)}`,
+      `Émilie Tremblay ${i}`,
+      "Original",
+      "2024-06",
+      "Send Now",
+      "Action Required",
+    ]);
+    const data = {
+      lang: "fr" as const,
+      title: "Demandes de relevé de notes / Transcript Requests",
+      generatedAt: "Produit le 1 décembre 2026",
+      criteriaTitle: "Critères de recherche",
+      criteria: [{ label: "Onglet", value: "À traiter" }],
+      summary: `${rows.length} demandes`,
+      emptyNote: "Aucune demande",
+      columns: ["Date", "Âge", "Référence", "Nom", "Type", "Dernière", "Envoi", "État"].map((label) => ({ label, weight: 10 })),
+      rows,
+      details: rows.map((r) => `Détails : ${r[2]} · courriel@example.org · 613-555-0100 · Collèges : SENE, ALGO`),
+      pageLabel: (page: number, pages: number) => `Page ${page} de ${pages}`,
+    };
+    // How busy this thread is while the report is laid out (event-loop utilisation: 1 is never idle).
+    const before = performance.eventLoopUtilization();
+    const t0 = performance.now();
+    const { pdf, pages } = await renderRequestsReport(data);
+    const took = performance.now() - t0;
+    const busy = performance.eventLoopUtilization(before).utilization;
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(pages).toBeGreaterThan(20);
+    expect(took).toBeGreaterThan(300);
+    // Laid out on this thread, it is busy nearly all along (about 0.9); on the worker, it mostly waits.
+    expect(busy).toBeLessThan(0.5);
+  });
+});

@@ -1,5 +1,6 @@
 import "server-only";
-import { Document, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { renderPdf } from "@/lib/pdf/render-pdf";
+import { Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { CourseColumn, ReadableTranscript } from "@/lib/domain/pesc/readable";
 import { pdfText } from "@/lib/pdf/requests-report";
 
@@ -136,5 +137,5 @@ function TranscriptDocument({ data }: { data: TranscriptDocumentData }) {
 
 /** The transcript as PDF bytes (they start with "%PDF-"). */
 export async function renderTranscriptDocument(data: TranscriptDocumentData): Promise<Buffer> {
-  return renderToBuffer(<TranscriptDocument data={data} />);
+  return renderPdf(<TranscriptDocument data={data} />);
 }
