@@ -1,3 +1,4 @@
+import { performance } from "node:perf_hooks";
 import { describe, expect, it } from "vitest";
 import { createRenderQueue, RenderAbortedError, RenderBusyError } from "@/lib/server/pdf/render-queue";
 import { pdfQueueAnswer } from "@/lib/server/pdf/queue-answer";
