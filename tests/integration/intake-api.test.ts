@@ -14,39 +14,10 @@ import { POST as intakePost } from "@/app/api/v1/transcript-requests/route";
 import { db } from "@/lib/db";
 import { IntakeRequestSchema } from "@/lib/server/intake/intake-schema";
 import { seedDemo } from "./helpers/seeded";
+import { intakeBodies } from "./helpers/intake-body";
 
 const URL_BASE = "http://localhost:3000/api/v1/transcript-requests";
-let nextNumber = 700_000_000;
-
-function body(overrides: Record<string, unknown> = {}, applicant: Record<string, unknown> = {}) {
-  nextNumber++;
-  return {
-    requestNumber: String(nextNumber),
-    accountNumber: `9${nextNumber}`,
-    requestType: "ORIGINAL",
-    paidAt: "2026-01-15T14:03:00-05:00",
-    sendOption: "SEND_NOW",
-    sendAfter: null,
-    schoolMident: "999999",
-    lastAttended: "2022-06",
-    applicant: {
-      firstName: "Émilie",
-      lastName: "Tremblay",
-      middleName: null,
-      formerLastName: null,
-      dateOfBirth: "2004-05-17",
-      gender: "FEMALE",
-      oen: "123456782",
-      studentNumber: null,
-      email: "emilie@example.org",
-      phone: null,
-      preferredLanguage: "fr",
-      ...applicant,
-    },
-    destinations: ["SENE", "ALGO"],
-    ...overrides,
-  };
-}
+const body = intakeBodies(700_000_000);
 
 function post(payload: unknown, options: { key?: string | null; headers?: Record<string, string>; raw?: string } = {}) {
   const headers: Record<string, string> = { "content-type": "application/json", ...options.headers };
