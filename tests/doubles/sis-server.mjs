@@ -20,6 +20,7 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildPescTranscript, escapeXml } from "../../prisma/seed/pesc-template.mjs";
+import { integerEnv, sleep } from "./double-env.mjs";
 
 export const DEFAULT_SIS_DOUBLE_SECRET = "demo-sis-secret-99998";
 export const SIS_PATH = "/sis";
@@ -198,18 +199,6 @@ function send(res, status, body) {
 function sendXml(res, xml) {
   res.writeHead(200, { "content-type": "application/xml; charset=utf-8", "content-length": Buffer.byteLength(xml) });
   res.end(xml);
-}
-
-function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function integerEnv(name, fallback) {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
-  return value;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
