@@ -2,31 +2,9 @@
 
 import type { ReactNode } from "react";
 import type { SlaState } from "@/lib/domain/business-days";
-import type { NoUploadAction, RequestStatus } from "@/lib/domain/statuses";
+import type { NoUploadAction } from "@/lib/domain/statuses";
+import { unpackRows, type PackedRows, type RowData } from "./packed-rows";
 import { kindOf } from "./status-kind";
-
-/** One dashboard row, already formatted on the server: the RSC payload carries these values, not the markup. */
-export type RowData = {
-  paidAt: string;
-  paidAtText: string;
-  age: number;
-  sla: SlaState;
-  reference: string;
-  applicantId: string;
-  name: string;
-  type: string;
-  lastAttended: string;
-  send: string;
-  status: RequestStatus;
-  statusText: string;
-  school: string | null;
-  /** Upload Transcript + the no-upload responses allowed; Re-upload Transcript; nothing. */
-  action: "open" | "reupload" | null;
-  responses: NoUploadAction[];
-  version: number;
-  /** Send at End of Semester, not due yet: the long date it becomes due. */
-  notDue?: string;
-};
 
 export type RowLabels = {
   locale: string;
@@ -40,8 +18,9 @@ export type RowLabels = {
 };
 
 /** The rows of RequestsTable (one client component for the table, none per row). */
-export function RequestRows({ rows, labels, showActions }: { rows: RowData[]; labels: RowLabels; showActions: boolean }) {
+export function RequestRows({ packed, labels, showActions }: { packed: PackedRows; labels: RowLabels; showActions: boolean }) {
   const base = `/${labels.locale}`;
+  const rows = unpackRows(packed);
   return (
     <tbody>
       {rows.map((row) => (

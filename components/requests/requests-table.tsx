@@ -1,11 +1,13 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
-import { businessDaysBetween, slaState } from "@/lib/domain/business-days";
+import { slaState } from "@/lib/domain/business-days";
+import { torontoDays } from "@/lib/domain/toronto-days";
 import { defaultDir, searchToParams, type RequestSearch, type SortKey } from "@/lib/domain/request-search";
 import { NO_UPLOAD_ACTIONS, nextStatus, type NoUploadAction } from "@/lib/domain/statuses";
 import type { RequestsPage } from "@/lib/server/requests/find-requests";
 import { RowActions } from "./row-actions";
-import { RequestRows, type RowData, type RowLabels } from "./request-rows";
+import { packRows, type RowData } from "./packed-rows";
+import { RequestRows, type RowLabels } from "./request-rows";
 import { StatusIcons } from "./status-badge";
 
 type Column = { key: SortKey; label: string; className: string };
@@ -33,11 +35,20 @@ export async function RequestsTable(props: { page: RequestsPage; search: Request
     ...(showSchool ? [{ key: "school" as const, label: t("columns.school"), className: "c-school" }] : []),
   ];
   const showActions = search.statuses !== null || search.tab !== "IN_PROGRESS";
-  const shortDate = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
-  const yearMonth = (ym: string) => {
-    const [y, mo] = ym.split("-").map(Number);
-    return y && mo ? format.dateTime(new Date(Date.UTC(y, mo - 1, 15)), { year: "numeric", month: "short", timeZone: "UTC" }) : ym;
+  // Rows share their days and months: each is formatted once a page (dates are shown in Toronto time).
+  const days = torontoDays(now);
+  const memo = new Map<string, string>();
+  const once = (key: string, text: () => string) => {
+    let value = memo.get(key);
+    if (value === undefined) memo.set(key, (value = text()));
+    return value;
   };
+  const shortDate = (d: Date) => once(`d${days.date(d)}`, () => format.dateTime(d, { dateStyle: "medium" }));
+  const yearMonth = (ym: string) =>
+    once(`m${ym}`, () => {
+      const [y, mo] = ym.split("-").map(Number);
+      return y && mo ? format.dateTime(new Date(Date.UTC(y, mo - 1, 15)), { year: "numeric", month: "short", timeZone: "UTC" }) : ym;
+    });
   const labels: RowLabels = {
     locale,
     sla: { within: t("sla.within"), reached: t("sla.reached"), past: t("sla.past") },
@@ -49,7 +60,7 @@ export async function RequestsTable(props: { page: RequestsPage; search: Request
     responses: Object.fromEntries(NO_UPLOAD_ACTIONS.map((a) => [a, t(`noUploadActions.${a}`)])) as Record<NoUploadAction, string>,
   };
   const rows: RowData[] = page.rows.map((row) => {
-    const age = businessDaysBetween(row.paidAt, now);
+    const age = days.age(row.paidAt);
     const open = row.tab === "TODO" || row.tab === "INCOMPLETE";
     const reupload = row.tab === "COMPLETE" && row.status !== "REQUEST_CANCELLED";
     const deferred = row.sendOption === "END_OF_SEMESTER" && row.sendAfter ? row.sendAfter : null;
@@ -105,7 +116,7 @@ export async function RequestsTable(props: { page: RequestsPage; search: Request
             )}
           </tr>
         </thead>
-        <RequestRows rows={rows} labels={labels} showActions={showActions} />
+        <RequestRows packed={packRows(rows)} labels={labels} showActions={showActions} />
       </table>
       <StatusIcons />
     </RowActions>

@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { authenticate } from "@/lib/server/auth/authenticate";
 import { createSession } from "@/lib/server/auth/sessions";
 import { clientAddress } from "./client-address";
+import { secureSessionCookies } from "./session-cookie";
 
 // Username + password sign-in with JWT sessions in an httpOnly, SameSite=Lax cookie. The JWT carries only the user
 // id, a session version and the id of a server-side session row (lib/server/auth/sessions.ts); the guard
@@ -29,12 +30,12 @@ const CredentialsSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
-const secureCookies = env().NODE_ENV === "production" && env().APP_URL.startsWith("https://");
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: env().AUTH_SECRET,
   trustHost: true,
-  useSecureCookies: secureCookies,
+  // The guard reads this cookie itself (lib/auth/session-cookie.ts): the same name, secret and salt.
+  useSecureCookies: secureSessionCookies(),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S, updateAge: 60 * 60 },
   pages: { signIn: "/en/login", error: "/en/login" },
   logger: {

@@ -1,4 +1,4 @@
-import { businessDaysBetween, businessDaysBetweenDates, TORONTO_TZ } from "@/lib/domain/business-days";
+import { businessDaysBetween, businessDaysBetweenDates, torontoDate } from "@/lib/domain/business-days";
 
 const HOUR_MS = 3_600_000;
 // Past this many distinct hours (about ten years of requests) the caches start over rather than grow.
@@ -9,22 +9,8 @@ const UTC_TEXT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|\+00:00)$/;
 /** An instant as a Date or as the database returns it (SQLite: ISO 8601 text in UTC). */
 export type Instant = Date | string;
 
-// The Toronto calendar date of an instant, from ICU's time zone data as torontoDate (date-fns) reads it, at a
-// fraction of its cost (~3 µs against ~20 µs): an export of a year of requests meets a few thousand distinct hours.
-// toronto-days.test.ts compares the two for every hour of several years.
-const TORONTO_DAY = new Intl.DateTimeFormat("en-US", { timeZone: TORONTO_TZ, year: "numeric", month: "2-digit", day: "2-digit" });
-
-export function torontoDay(instant: Date): string {
-  let year = "";
-  let month = "";
-  let day = "";
-  for (const part of TORONTO_DAY.formatToParts(instant)) {
-    if (part.type === "year") year = part.value;
-    else if (part.type === "month") month = part.value;
-    else if (part.type === "day") day = part.value;
-  }
-  return `${year}-${month}-${day}`;
-}
+/** The Toronto calendar date of an instant (torontoDate: one Intl formatter, a few µs). */
+export const torontoDay = torontoDate;
 
 function parseInstant(text: string): Date {
   const parsed = new Date(text);

@@ -14,6 +14,8 @@ const L = {
     cancel: "Cancel",
     upload: "Upload Transcript",
     notDue: "cannot be sent before",
+    notFound: "Page Not Found",
+    signOut: "Sign Out",
   },
   fr: {
     complete: "Terminé",
@@ -23,6 +25,8 @@ const L = {
     cancel: "Annuler",
     upload: "Téléverser relevé de notes",
     notDue: "ne peut pas être envoyée avant",
+    notFound: "Page introuvable",
+    signOut: "Déconnexion",
   },
 } as const;
 
@@ -161,5 +165,15 @@ for (const locale of ["en", "fr"] as const satisfies Locale[]) {
     // Before any file is chosen.
     await expect(dialog.getByRole("status")).toContainText(L[locale].notDue);
     await expect(dialog.getByLabel(L[locale].browse, { exact: true })).toHaveAttribute("aria-describedby", /upload-not-due/);
+  });
+
+  test(`the 404 page keeps the signed-in header, for an unknown path and an unknown request (${locale})`, async ({ page, loginAs }) => {
+    await loginAs(page, DEMO_ACCOUNTS.school.username, DEMO_ACCOUNTS.school.password, locale);
+    for (const path of [`/${locale}/no-such-page`, `/${locale}/requests/REF-00000000`]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.getByRole("heading", { level: 1, name: L[locale].notFound })).toBeVisible();
+      await expect(page.getByRole("banner").getByRole("button", { name: L[locale].signOut })).toBeVisible();
+    }
   });
 }

@@ -1,0 +1,56 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { decode } from "next-auth/jwt";
+import { env } from "@/lib/env";
+
+/**
+ * The session of the current request, read from Auth.js's session cookie with Auth.js's own `decode` (the same
+ * secret, salt and algorithms as lib/auth/auth.ts), without running Auth.js's whole session endpoint. `auth()`
+ * builds an internal request, runs the callbacks and encrypts a renewed token on every call; in a page it cannot even
+ * set that cookie, and a renewed cookie would not outlive the server-side session row, whose end is fixed at sign-in
+ * (lib/server/auth/sessions.ts). Read on every signed-in request (docs/decisions/0021).
+ */
+export type CookieSession = { userId: string; sessionVersion: number; sessionId: string };
+
+/** Auth.js's `useSecureCookies` (lib/auth/auth.ts): __Secure- cookies in production over https. */
+export function secureSessionCookies(): boolean {
+  return env().NODE_ENV === "production" && env().APP_URL.startsWith("https://");
+}
+
+export function sessionCookieName(): string {
+  return secureSessionCookies() ? "__Secure-authjs.session-token" : "authjs.session-token";
+}
+
+/** The cookie's value: whole, or in the numbered chunks Auth.js writes for a token over one cookie's size. */
+export function joinSessionCookie(name: string, all: readonly { name: string; value: string }[]): string | null {
+  const whole = all.find((c) => c.name === name);
+  if (whole) return whole.value;
+  const chunks = all
+    .map((c) => ({ index: c.name.startsWith(`${name}.`) ? Number(c.name.slice(name.length + 1)) : Number.NaN, value: c.value }))
+    .filter((c) => Number.isInteger(c.index) && c.index >= 0)
+    .sort((a, b) => a.index - b.index);
+  if (chunks.length === 0 || chunks.some((c, i) => c.index !== i)) return null;
+  return chunks.map((c) => c.value).join("");
+}
+
+export async function readSessionCookie(): Promise<CookieSession | null> {
+  const name = sessionCookieName();
+  const token = joinSessionCookie(name, (await cookies()).getAll());
+  return token ? decodeSessionToken(token, env().AUTH_SECRET, name) : null;
+}
+
+/** A session token's content; null when it was tampered with, has expired or was made with another secret. */
+export async function decodeSessionToken(token: string, secret: string, salt: string): Promise<CookieSession | null> {
+  let payload: { sub?: unknown; sv?: unknown; sid?: unknown } | null;
+  try {
+    payload = await decode<{ sub?: unknown; sv?: unknown; sid?: unknown }>({ token, secret, salt });
+  } catch {
+    return null; // signed out
+  }
+  if (!payload || typeof payload.sub !== "string" || !payload.sub) return null;
+  return {
+    userId: payload.sub,
+    sessionVersion: typeof payload.sv === "number" ? payload.sv : -1,
+    sessionId: typeof payload.sid === "string" ? payload.sid : "",
+  };
+}
