@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { authenticate } from "@/lib/server/auth/authenticate";
 import { createSession } from "@/lib/server/auth/sessions";
 import { clientAddress } from "./client-address";
-import { secureSessionCookies } from "./session-cookie";
+import { readSessionCookie, secureSessionCookies } from "./session-cookie";
 
 // Username + password sign-in with JWT sessions in an httpOnly, SameSite=Lax cookie. The JWT carries only the user
 // id, a session version and the id of a server-side session row (lib/server/auth/sessions.ts); the guard
@@ -77,6 +77,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
 });
+
+/**
+ * The session of the current request, as the guard reads it on every page, action and route: from the cookie
+ * Auth.js wrote (lib/auth/session-cookie.ts), without running Auth.js's session endpoint (docs/decisions/0021).
+ */
+export const currentSession = readSessionCookie;
 
 declare module "next-auth" {
   interface Session {

@@ -4,12 +4,12 @@ import { notFound } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { redirect } from "@/lib/i18n/navigation";
 import { loadActor } from "@/lib/server/auth/load-actor";
-import { readSessionCookie } from "./session-cookie";
+import { currentSession } from "./auth";
 import type { Actor, Role } from "./roles";
 
 /** The signed-in user, reloaded from the database once per request; null when signed out or the session ended. */
 export const getActor = cache(async (): Promise<(Actor & { sessionId: string }) | null> => {
-  const session = await readSessionCookie();
+  const session = await currentSession();
   if (!session) return null;
   const actor = await loadActor(session.userId, session.sessionId ?? "");
   if (!actor || actor.sessionVersion !== session.sessionVersion) return null;

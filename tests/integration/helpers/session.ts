@@ -1,4 +1,4 @@
-// A stand-in for next-auth's `auth()`, the boundary the app does not own: a test says who is signed in, and the app's
+// A stand-in for next-auth's `auth()` and the guard's read of the session cookie, the boundary the app does not own: a test says who is signed in, and the app's
 // own guard (lib/auth/guard.ts) then loads that user and their session row from the database and checks the session
 // version and the role, exactly as for a real request. Use it with
 //   vi.mock("@/lib/auth/auth", () => import("./helpers/session"));
@@ -24,6 +24,8 @@ export async function auth(): Promise<Session | null> {
   const user = await db.user.findUnique({ where: { id: signedIn.userId }, select: { sessionVersion: true } });
   return { userId: signedIn.userId, sessionVersion: user?.sessionVersion ?? -1, sessionId: signedIn.sessionId };
 }
+/** The guard's read of the session (lib/auth/auth.ts's currentSession): the same stand-in. */
+export const currentSession = auth;
 export const signIn = async () => {
   throw new Error("signing in is not part of these tests: use signInAs");
 };
