@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "@/lib/database-url.mjs";
 import { checkTrustedProxies } from "@/lib/auth/client-address";
+import { parseS3Location } from "@/lib/server/uploads/s3-location";
 
 // Every setting of the app, validated once. A missing or bad value stops start-up with a message naming it.
 // `.env.example` lists each one with a safe default.
@@ -39,6 +40,27 @@ const schema = z
     INNGEST_DEV: optionalString,
     // Where uploaded and transmitted files are kept: outside the web root.
     FILE_STORAGE_DIR: z.string().default("./data/files"),
+    // Or S3-compatible object storage shared by every instance (README, "Running at scale"): s3://bucket/prefix.
+    // Credentials come from the AWS SDK's chain (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, a profile, a role).
+    FILE_STORAGE: optionalString.pipe(
+      z
+        .string()
+        .refine((v) => {
+          try {
+            parseS3Location(v);
+            return true;
+          } catch {
+            return false;
+          }
+        }, "must be s3://bucket or s3://bucket/prefix")
+        .optional(),
+    ),
+    // The object store's endpoint when it is not AWS (MinIO, Ceph, a loopback test server…), and its region.
+    S3_ENDPOINT: optionalString.pipe(z.url().optional()),
+    S3_REGION: z.string().trim().default("us-east-1"),
+    // Bucket in the path (http://host/bucket/key) rather than the host name: "true" or "false"; unset, true exactly when
+    // S3_ENDPOINT is set (what S3-compatible servers expect).
+    S3_FORCE_PATH_STYLE: optionalString.pipe(z.enum(["true", "false"], "must be true or false").optional()),
     // Turns off the in-process scheduler (cron functions) in a process, e.g. a test worker.
     TRMS_DISABLE_SCHEDULER: optionalString,
     // The embedded runner (docs/decisions/0011): runs one process works on at once, and how long a claim holds

@@ -3,6 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { Resend } from "resend";
 import { env } from "@/lib/env";
+import { usesObjectStorage, writeStoredText } from "@/lib/server/uploads/storage";
 
 // The one seam for email (architecture habit 8): a queued EmailOutbox message leaves through here, by Resend when
 // RESEND_API_KEY is set, otherwise into the local outbox (the table, plus a text copy under data/outbox/ for the demo).
@@ -44,16 +45,25 @@ export async function deliverMessage(message: OutgoingMessage): Promise<Delivery
   return { status: "SENT", providerId: answer.data?.id ?? null };
 }
 
-/** The demo's text copy: one file per message, written again (not twice) when a delivery is retried. */
+/**
+ * The demo's text copy: one file per message, written again (not twice) when a delivery is retried. In data/outbox
+ * on this machine; in the object store (`outbox/…`) when files are kept there (FILE_STORAGE), where every instance's
+ * copies meet.
+ */
 async function writeOutboxFile(message: OutgoingMessage) {
+  const stamp = message.createdAt.toISOString().replace(/[:.]/g, "-");
+  const copy = `To: ${message.to}\nSubject: ${message.subject}\n\n${message.text}\n`;
+  if (usesObjectStorage()) {
+    await writeStoredText(`outbox/${stamp}-${message.id}.txt`, copy);
+    return;
+  }
   const dir = path.resolve(process.cwd(), "data", "outbox");
   await fs.mkdir(dir, { recursive: true });
-  const stamp = message.createdAt.toISOString().replace(/[:.]/g, "-");
   // Beside its name first, then renamed: a reader never sees half an email (docs/decisions/0020).
   const file = path.join(dir, `${stamp}-${message.id}.txt`);
   const partial = `${file}.partial`;
   try {
-    await fs.writeFile(partial, `To: ${message.to}\nSubject: ${message.subject}\n\n${message.text}\n`, { mode: 0o600 });
+    await fs.writeFile(partial, copy, { mode: 0o600 });
     await fs.rename(partial, file);
   } catch (error) {
     await fs.rm(partial, { force: true }).catch(() => undefined);

@@ -4,16 +4,28 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { S3FileStore } from "../../lib/server/uploads/s3-file-store";
+import { s3SettingsFrom } from "../../lib/server/uploads/s3-location";
 
 export function storedNameFor(uploadId: string, kind: "XML" | "PDF", at: Date): string {
   const hex = crypto.createHash("sha256").update(`demo-upload:${uploadId}`).digest("hex").slice(0, 32);
   return `${at.getUTCFullYear()}/${hex}.${kind === "PDF" ? "pdf" : "xml"}`;
 }
 
-export function writeStoredFile(dir: string, storedName: string, bytes: Uint8Array) {
-  const full = path.join(path.resolve(dir), storedName);
-  fs.mkdirSync(path.dirname(full), { recursive: true, mode: 0o700 });
-  fs.writeFileSync(full, bytes, { mode: 0o600 });
+/** Writes the files where the app reads them: the object store when FILE_STORAGE names one, else the folder `dir`. */
+export async function writeStoredFiles(dir: string, files: readonly { storedName: string; bytes: Uint8Array }[]) {
+  const { FILE_STORAGE, S3_ENDPOINT, S3_REGION, S3_FORCE_PATH_STYLE } = process.env;
+  const s3 = s3SettingsFrom({ FILE_STORAGE, S3_ENDPOINT, S3_REGION, S3_FORCE_PATH_STYLE });
+  if (s3) {
+    const store = new S3FileStore(s3);
+    for (const file of files) await store.put(file.storedName, file.bytes);
+    return;
+  }
+  for (const file of files) {
+    const full = path.join(path.resolve(dir), file.storedName);
+    fs.mkdirSync(path.dirname(full), { recursive: true, mode: 0o700 });
+    fs.writeFileSync(full, file.bytes, { mode: 0o600 });
+  }
 }
 
 /** A one-page PDF saying what it is: the scan a school would have uploaded, for the PDF queue of the demo. */

@@ -5,7 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { sealSecret } from "@/lib/auth/secret-box";
 import type { Db } from "@/lib/db-client";
 import type { RequestStatus } from "@/lib/domain/statuses";
-import { demoPdf, storedNameFor, writeStoredFile } from "./files";
+import { demoPdf, storedNameFor, writeStoredFiles } from "./files";
 import { buildPescTranscript } from "./pesc-template.mjs";
 import { createIdGenerator } from "./prng";
 import {
@@ -238,6 +238,7 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedSumma
     });
   }
   const filesDir = options.filesDir ?? process.env.FILE_STORAGE_DIR ?? "./data/files";
+  const fileWrites: { storedName: string; bytes: Uint8Array }[] = [];
   const fileRows: {
     id: string;
     requestId: string;
@@ -277,7 +278,7 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedSumma
             ? Buffer.from(content.slice(0, Math.floor(content.length / 2)), "utf8")
             : demoPdf(["Demo transcript (scan)", `${a.firstName} ${a.lastName}`, r.referenceNumber, school.nameEn]);
       const storedName = storedNameFor(r.upload.id, r.upload.kind, r.upload.createdAt);
-      writeStoredFile(filesDir, storedName, bytes);
+      fileWrites.push({ storedName, bytes });
       fileRows.push({
         id: r.upload.id,
         requestId: r.id,
@@ -323,6 +324,8 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedSumma
       : [],
   );
 
+  // The files first, as the app writes them: a row never names a file that is not there.
+  await writeStoredFiles(filesDir, fileWrites);
   await db.$transaction([
     ...chunks(applicantRows).map((data) => db.applicant.createMany({ data })),
     ...chunks(requestRows).map((data) => db.transcriptRequest.createMany({ data })),

@@ -135,6 +135,8 @@ describe("getApplicantDetails", () => {
 });
 
 describe("openUploadedFile", () => {
+  // A name of the form TRMS gives its files (lib/server/uploads/storage.ts).
+  const generatedName = () => `${new Date().getUTCFullYear()}/${crypto.randomBytes(16).toString("hex")}.xml`;
   async function storeFile(referenceNumber: string, storedName: string, content: string | null) {
     const request = await db.transcriptRequest.findUniqueOrThrow({ where: { referenceNumber } });
     if (content !== null) {
@@ -159,7 +161,7 @@ describe("openUploadedFile", () => {
 
   test("streams a file of a request in scope; another school gets nothing", async () => {
     const content = "<HighSchoolTranscript/>";
-    const file = await storeFile(PESC, `${crypto.randomUUID()}.xml`, content);
+    const file = await storeFile(PESC, generatedName(), content);
     const opened = await openUploadedFile({ actor: await actorFor("demo.school"), fileId: file.id });
     expect(opened).toMatchObject({ size: content.length, originalName: "transcript.xml", kind: "XML" });
     expect(await text(opened!.stream)).toBe(content);
@@ -170,7 +172,7 @@ describe("openUploadedFile", () => {
   test("nothing for an unknown id, a file missing from storage or a stored name that leaves the directory", async () => {
     const admin = await actorFor("demo.admin");
     expect(await openUploadedFile({ actor: admin, fileId: "nope" })).toBeNull();
-    const missing = await storeFile(PESC, `${crypto.randomUUID()}.xml`, null);
+    const missing = await storeFile(PESC, generatedName(), null);
     expect(await openUploadedFile({ actor: admin, fileId: missing.id })).toBeNull();
     const outside = await storeFile(PESC, `../${crypto.randomUUID()}.xml`, null);
     expect(await openUploadedFile({ actor: admin, fileId: outside.id })).toBeNull();
