@@ -21,7 +21,8 @@ export function s3DoubleEnv(endpoint, bucket, prefix = "files") {
   };
 }
 
-export async function startS3Double({ port = 0, bucket = "trms", dir } = {}) {
+/** @param {{ port?: number, bucket?: string, dir?: string }} [options] the folder is kept when given */
+export async function startS3Double({ port = 0, bucket = "trms", dir = undefined } = {}) {
   const folder = dir ?? fs.mkdtempSync(path.join(os.tmpdir(), "trms-s3-"));
   const server = new S3rver({ port, address: "127.0.0.1", directory: folder, silent: true, configureBuckets: [{ name: bucket }] });
   const address = await server.run();

@@ -19,9 +19,8 @@ const s3 = await vi.hoisted(async () => {
 const { db } = await import("@/lib/db");
 const { initialActionResult } = await import("@/lib/actions/result");
 const { stageUploadAction } = await import("@/lib/actions/uploads");
-const { fileStore, readStoredFile, writeTranscriptFile, createStoredFileWriter, openStoredFile, storedFileSize, StorageUnavailableError } = await import(
-  "@/lib/server/uploads/storage"
-);
+const { fileStore, readStoredFile, writeTranscriptFile, createStoredFileWriter, openStoredFile, storedFileSize, StorageUnavailableError } =
+  await import("@/lib/server/uploads/storage");
 const { openUploadedFile } = await import("@/lib/server/requests/open-uploaded-file");
 const { deliverMessage } = await import("@/lib/email/transport");
 const { actorFor } = await import("./helpers/actors");
@@ -132,7 +131,15 @@ describe("with FILE_STORAGE=s3://…", () => {
   }, 120_000);
 
   it("keeps the outbox's text copy of an email there", async () => {
-    const message = { id: "cmobjectstoragetest0001", to: "clerk@example.org", subject: "Test", text: "Hello", html: null, idempotencyKey: "k1", createdAt: new Date() };
+    const message = {
+      id: "cmobjectstoragetest0001",
+      to: "clerk@example.org",
+      subject: "Test",
+      text: "Hello",
+      html: null,
+      idempotencyKey: "k1",
+      createdAt: new Date(),
+    };
     expect(await deliverMessage(message)).toMatchObject({ status: "OUTBOX" });
     const copies = (await keys("files/outbox/")).filter((k) => k.endsWith(`-${message.id}.txt`));
     expect(copies).toHaveLength(1);

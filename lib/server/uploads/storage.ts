@@ -20,7 +20,7 @@ const STORED_NAME = /^(?:pending|\d{4})\/[a-f0-9]{32}\.(?:xml|pdf)$/;
 // Transmission batches (contracts §4): batches/<night>/<BatchID>.xml, names TRMS makes itself.
 const BATCH_NAME = /^batches\/\d{4}-\d{2}-\d{2}\/TRMS-[A-Z0-9]{2,8}-\d{4}-\d{2}-\d{2}-\d{3,4}\.xml$/;
 // The text copy of an email when no email service is set (lib/email/transport.ts), in an object store.
-const OUTBOX_NAME = /^outbox\/[0-9TZ-]{20,30}-[a-z0-9]{10,40}\.txt$/;
+const OUTBOX_NAME = /^outbox\/[0-9TZ-]{20,30}-[A-Za-z0-9-]{10,60}\.txt$/;
 
 const extensionOf = (kind: StoredKind) => (kind === "PDF" ? "pdf" : "xml");
 const randomName = (kind: StoredKind) => `${crypto.randomBytes(16).toString("hex")}.${extensionOf(kind)}`;
