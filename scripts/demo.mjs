@@ -1,10 +1,15 @@
 // `npm run demo`: from a fresh clone to a running app with demo data (contracts §0, §7).
 // Prepares a secret, migrates, seeds an empty database, builds when the sources changed, then serves the app
 // (and the SIS test double, when the project has one) until interrupted. Run again, it keeps the data.
-import { spawn } from "node:child_process";
+// `npm run demo:cluster` (`--cluster`): the scaled deployment on this machine (README, "Running at scale"): two app
+// instances (PORT and PORT+1) on one PostgreSQL (DATABASE_URL, or a throwaway PostgreSQL 15 started with
+// .ci/postgres.sh) and one object store (FILE_STORAGE, or the S3 test double, tests/doubles/s3-server.mjs), each
+// running the background functions; the data is thrown away when it stops.
+import { execFileSync, spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { databaseUrl, isPostgres, projectRoot } from "../lib/database-url.mjs";
 import { migrate } from "./db-migrate.mjs";
@@ -17,7 +22,10 @@ const buildStamp = path.join(nextDir, "trms-demo-build.json");
 const sisDouble = path.join(projectRoot, "tests/doubles/sis-server.mjs");
 const collegeDouble = path.join(projectRoot, "tests/doubles/college-server.mjs");
 
+const cluster = process.argv.includes("--cluster");
 const port = integerSetting("PORT", 3000);
+const clusterPgPort = integerSetting("CLUSTER_PG_PORT", 54331);
+const clusterS3Port = integerSetting("CLUSTER_S3_PORT", 4569);
 const sisPort = integerSetting("SIS_DOUBLE_PORT", 4010);
 const collegePort = integerSetting("COLLEGE_DOUBLE_PORT", 4020);
 const appUrl = process.env.APP_URL || `http://localhost:${port}`;
@@ -88,10 +96,12 @@ async function main() {
           env: { ...env, COLLEGE_DOUBLE_PORT: String(collegePort), PORT: String(collegePort), COLLEGE_DOUBLE_DIR: path.join(dataDir, "college-double") },
         }),
       );
-      await waitForPort(collegePort, child, 15_000);
+      await waitForPort(collegePort, child, 15_000, "the college double");
     });
     env.COLLEGE_DOUBLE_URL = `http://127.0.0.1:${collegePort}`;
   }
+
+  if (cluster) await phase("cluster: database and object store", () => startClusterStores(env));
 
   await phase("migrate", () => migrate({ quiet: true }));
 
@@ -115,18 +125,67 @@ async function main() {
   });
 
   await phase("start", async () => {
-    const app = track(
-      "app",
-      spawn(process.execPath, [path.join(projectRoot, "scripts/serve.mjs"), "-p", String(port)], {
-        cwd: projectRoot,
-        stdio: "inherit",
-        env: { ...buildEnv, PORT: String(port) },
+    const ports = cluster ? [port, port + 1] : [port];
+    await Promise.all(
+      ports.map(async (p, i) => {
+        const app = track(
+          ports.length > 1 ? `app instance ${i + 1}` : "app",
+          spawn(process.execPath, [path.join(projectRoot, "scripts/serve.mjs"), "-p", String(p)], {
+            cwd: projectRoot,
+            stdio: "inherit",
+            env: { ...buildEnv, PORT: String(p) },
+          }),
+        );
+        await waitForHealth(`http://127.0.0.1:${p}/api/health`, app, 90_000);
       }),
     );
-    await waitForHealth(`http://127.0.0.1:${port}/api/health`, app, 60_000);
   });
 
   banner(env, Date.now() - started);
+}
+
+// --- cluster --------------------------------------------------------------------------------------------------
+
+/** PostgreSQL and object storage for `--cluster`: the ones the environment names, or throwaway ones of this machine. */
+async function startClusterStores(env) {
+  if (!isPostgres(databaseUrl())) {
+    // Under the system's temporary folder: the postgres user must be able to reach it.
+    const pgData = path.join(os.tmpdir(), `trms-cluster-pg-${clusterPgPort}`);
+    const script = path.join(projectRoot, ".ci/postgres.sh");
+    const url = await new Promise((resolve, reject) => {
+      const child = spawn("bash", [script, "start"], { cwd: projectRoot, env: { ...process.env, PGDATA: pgData, PGPORT: String(clusterPgPort) } });
+      let out = "";
+      child.stdout.on("data", (d) => (out += d));
+      child.stderr.pipe(process.stderr);
+      child.on("error", reject);
+      child.on("exit", (code) =>
+        code === 0 ? resolve(out.trim()) : reject(new Error(`could not start PostgreSQL 15 (Debian package postgresql; or set DATABASE_URL)`)),
+      );
+    });
+    process.on("exit", () => {
+      try {
+        execFileSync("bash", [script, "stop"], { env: { ...process.env, PGDATA: pgData, PGPORT: String(clusterPgPort) }, stdio: "ignore" });
+      } catch {
+        // already stopped
+      }
+    });
+    // A fresh server has only the `postgres` database: make the one the URL names.
+    const { default: pg } = await import("pg");
+    const admin = new pg.Client({ connectionString: url.replace(/\/trms$/, "/postgres") });
+    await admin.connect();
+    await admin.query('CREATE DATABASE "trms"');
+    await admin.end();
+    log(`PostgreSQL 15 at ${url} (data in ${pgData}, removed when the demo stops)`);
+    env.DATABASE_URL = url;
+    process.env.DATABASE_URL = url;
+  }
+  if (!env.FILE_STORAGE) {
+    const double = path.join(projectRoot, "tests/doubles/s3-server.mjs");
+    const child = track("S3 double", spawn(process.execPath, [double, String(clusterS3Port), "trms"], { cwd: projectRoot, stdio: "inherit", env }));
+    await waitForPort(clusterS3Port, child, 15_000, "the S3 double");
+    const { s3DoubleEnv } = await import("../tests/doubles/s3-server.mjs");
+    Object.assign(env, s3DoubleEnv(`http://127.0.0.1:${clusterS3Port}`, "trms", "files"));
+  }
 }
 
 // --- secret ---------------------------------------------------------------------------------------------------
@@ -254,10 +313,10 @@ function run(command, args, env) {
   });
 }
 
-async function waitForPort(targetPort, child, timeoutMs) {
+async function waitForPort(targetPort, child, timeoutMs, name = "the SIS double") {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the SIS double exited with code ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}`);
     const open = await new Promise((resolve) => {
       const socket = net.connect({ host: "127.0.0.1", port: targetPort });
       socket.once("connect", () => (socket.destroy(), resolve(true)));
@@ -266,7 +325,7 @@ async function waitForPort(targetPort, child, timeoutMs) {
     if (open) return;
     await sleep(200);
   }
-  throw new Error(`the SIS double did not listen on port ${targetPort} within ${timeoutMs / 1000} s`);
+  throw new Error(`${name} did not listen on port ${targetPort} within ${timeoutMs / 1000} s`);
 }
 
 async function waitForHealth(url, child, timeoutMs) {
@@ -299,7 +358,9 @@ function banner(env, elapsedMs) {
     "",
     `TRMS demo ready in ${seconds(elapsedMs)}: ${appUrl}`,
     ...(appUrl === `http://localhost:${port}` ? [] : [`  local:      http://localhost:${port}`]),
+    ...(cluster ? [`  instances:  http://localhost:${port} and http://localhost:${port + 1} (one database, one object store)`] : []),
     `  database:   ${isPostgres(databaseUrl()) ? "PostgreSQL (DATABASE_URL)" : databaseUrl()}`,
+    ...(env.FILE_STORAGE ? [`  files:      ${env.FILE_STORAGE}${env.S3_ENDPOINT ? ` at ${env.S3_ENDPOINT}` : ""}`] : []),
     `  intake API: POST ${appUrl}/api/v1/transcript-requests  Authorization: Bearer ${intakeKey}`,
     ...(env.SIS_DOUBLE_URL ? [`  SIS double: ${env.SIS_DOUBLE_URL}`] : []),
     ...(env.COLLEGE_DOUBLE_URL ? [`  college double: ${env.COLLEGE_DOUBLE_URL}/colleges/<code> (batches kept in data/college-double)`] : []),
