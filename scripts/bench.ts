@@ -16,6 +16,7 @@
 //          --transcripts N (the nightly transmission's size, default 100000)   --no-transmission
 //          --no-load | --load-only (the dashboard under load against `npm start`, scripts/bench/load.ts; needs wrk)
 //          --load-seconds N (each load scenario's length, default 60)   --instances N (server processes, default 1)
+//          --proxy nginx (the N instances each on a port of its own behind nginx, TRUSTED_PROXIES=loopback)
 //          --reports-only (only the reports' figures: the Summary and the Detailed CSV)
 // See docs/decisions/0005-benchmark.md for how it measures.
 import { spawn } from "node:child_process";
@@ -134,7 +135,7 @@ function runLoadFigures(): Promise<Figure[]> {
       expected.map(([figure, bar]) => ({ section, figure, appText: "not measured (no wrk: apt-get install wrk)", bar, holds: null, notes: [] })),
     );
   }
-  const args = ["--seconds", value("--load-seconds") ?? "60", "--instances", value("--instances") ?? "1"];
+  const args = ["--seconds", value("--load-seconds") ?? "60", "--instances", value("--instances") ?? "1", ...(value("--proxy") ? ["--proxy", value("--proxy")!] : [])];
   return runChildFigures("load.ts", args, section, expected);
 }
 

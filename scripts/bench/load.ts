@@ -7,9 +7,11 @@
 // - saturation: 50 connections, no think time, the same mix: ≥ 150 pages/s.
 // The load generator is wrk (Debian package `wrk`; scripts/bench/load.lua) in a process of its own. Every session
 // signs in through Auth.js; every page is rendered for its user (no page is cached across users).
-// `npx tsx scripts/bench/load.ts [--seconds 60] [--instances N] [--json out]`; --instances runs the production
-// server on N processes (scripts/serve-cluster.mjs; default: one per core). scripts/bench.ts runs it in a process
-// of its own.
+// `npx tsx scripts/bench/load.ts [--seconds 60] [--instances N] [--proxy nginx] [--json out]`; --instances runs the
+// production server on N processes (scripts/serve-cluster.mjs, one port); with --proxy nginx, N separate instances
+// (scripts/serve.mjs, a port each) behind nginx on loopback (Debian package `nginx`), as several machines would run
+// behind a load balancer, with TRUSTED_PROXIES=loopback so that the app sees each client's own address.
+// scripts/bench.ts runs it in a process of its own.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -101,7 +103,43 @@ function wrk(base: string, plan: string, connections: number, seconds: number, t
   });
 }
 
-export async function runLoadBench(options: { seconds: number; instances: number; port: number }): Promise<Figure[]> {
+/** nginx in front of `upstreams` on `port`: a config of its own in `dir`, no daemon, nothing outside `dir`. */
+function startNginx(dir: string, port: number, upstreams: number[]): ChildProcess {
+  const conf = path.join(dir, "nginx.conf");
+  fs.writeFileSync(
+    conf,
+    [
+      ...(process.getuid?.() === 0 ? ["user root;"] : []),
+      "worker_processes 1;",
+      "daemon off;",
+      `pid ${dir}/nginx.pid;`,
+      `error_log ${dir}/nginx-error.log warn;`,
+      "events { worker_connections 1024; }",
+      "http {",
+      "  access_log off;",
+      `  client_body_temp_path ${dir}/nginx-body; proxy_temp_path ${dir}/nginx-proxy;`,
+      `  fastcgi_temp_path ${dir}/nginx-fcgi; uwsgi_temp_path ${dir}/nginx-uwsgi; scgi_temp_path ${dir}/nginx-scgi;`,
+      `  upstream trms { ${upstreams.map((p) => `server 127.0.0.1:${p};`).join(" ")} keepalive 64; }`,
+      "  server {",
+      `    listen 127.0.0.1:${port};`,
+      "    client_max_body_size 12m;",
+      "    location / {",
+      "      proxy_pass http://trms;",
+      "      proxy_http_version 1.1;",
+      '      proxy_set_header Connection "";',
+      "      proxy_set_header Host $host;",
+      "      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
+      "      proxy_set_header X-Forwarded-Proto $scheme;",
+      "      proxy_buffering on;",
+      "    }",
+      "  }",
+      "}",
+    ].join("\n"),
+  );
+  return spawn("nginx", ["-c", conf, "-p", dir], { stdio: ["ignore", "ignore", "inherit"] });
+}
+
+export async function runLoadBench(options: { seconds: number; instances: number; port: number; proxy?: "nginx" }): Promise<Figure[]> {
   if (!fs.existsSync(path.join(root, ".next/BUILD_ID"))) {
     console.error("load: no production build in .next; building…");
     execFileSync(path.join(root, "node_modules/.bin/next"), ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
@@ -121,8 +159,27 @@ export async function runLoadBench(options: { seconds: number; instances: number
   execFileSync(process.execPath, [path.join(root, "tests/e2e/prepare-db.mjs")], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
 
   const base = `http://127.0.0.1:${options.port}`;
-  const server =
-    options.instances > 1
+  const behindNginx = options.proxy === "nginx";
+  const extra: ChildProcess[] = [];
+  if (behindNginx) {
+    const ports = Array.from({ length: options.instances }, (_, i) => options.port + 1 + i);
+    for (const p of ports) {
+      const instance = spawn(process.execPath, [path.join(root, "scripts/serve.mjs"), "-p", String(p), "-H", "127.0.0.1"], {
+        cwd: root,
+        env: { ...env, NODE_ENV: "production", TRUSTED_PROXIES: "loopback" },
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+      extra.push(instance);
+      await waitFor(`http://127.0.0.1:${p}/api/health`, instance, 60_000);
+    }
+  }
+  const server = behindNginx
+    ? startNginx(
+        dir,
+        options.port,
+        Array.from({ length: options.instances }, (_, i) => options.port + 1 + i),
+      )
+    : options.instances > 1
       ? spawn(process.execPath, [path.join(root, "scripts/serve-cluster.mjs")], {
           cwd: root,
           env: { ...env, NODE_ENV: "production", PORT: String(options.port), WEB_CONCURRENCY: String(options.instances) },
@@ -183,7 +240,11 @@ export async function runLoadBench(options: { seconds: number; instances: number
     console.error(`load: saturation for ${options.seconds} s…`);
     const saturation = await wrk(base, plan, 50, options.seconds, 0);
     const rate = saturation.requests / (saturation.durationUs / 1e6);
-    const instances = options.instances > 1 ? `${options.instances} server processes` : "one server process";
+    const instances = behindNginx
+      ? `${options.instances} instances behind nginx`
+      : options.instances > 1
+        ? `${options.instances} server processes`
+        : "one server process";
     const usersErrors = users.socketErrors + users.notOk;
     return [
       {
@@ -221,6 +282,7 @@ export async function runLoadBench(options: { seconds: number; instances: number
     ];
   } finally {
     server.kill("SIGTERM");
+    for (const instance of extra) instance.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 1000));
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -230,7 +292,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
   const seconds = arg("--seconds", 60);
   const instances = arg("--instances", 1);
   const port = arg("--port", 3690);
-  runLoadBench({ seconds, instances, port })
+  const proxyAt = process.argv.indexOf("--proxy");
+  const proxy = proxyAt === -1 ? undefined : process.argv[proxyAt + 1];
+  if (proxy !== undefined && proxy !== "nginx") throw new Error("--proxy takes nginx");
+  runLoadBench({ seconds, instances, port, proxy })
     .then((figures) => {
       const jsonAt = process.argv.indexOf("--json");
       if (jsonAt !== -1 && process.argv[jsonAt + 1]) fs.writeFileSync(process.argv[jsonAt + 1]!, JSON.stringify(figures));
