@@ -135,7 +135,13 @@ function runLoadFigures(): Promise<Figure[]> {
       expected.map(([figure, bar]) => ({ section, figure, appText: "not measured (no wrk: apt-get install wrk)", bar, holds: null, notes: [] })),
     );
   }
-  const args = ["--seconds", value("--load-seconds") ?? "60", "--instances", value("--instances") ?? "1", ...(value("--proxy") ? ["--proxy", value("--proxy")!] : [])];
+  const args = [
+    "--seconds",
+    value("--load-seconds") ?? "60",
+    "--instances",
+    value("--instances") ?? "1",
+    ...(value("--proxy") ? ["--proxy", value("--proxy")!] : []),
+  ];
   return runChildFigures("load.ts", args, section, expected);
 }
 
