@@ -74,4 +74,3 @@ export function unpackRows(packed: PackedRows): RowData[] {
     return row as RowData;
   });
 }
-

@@ -30,7 +30,6 @@ const CredentialsSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
-
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: env().AUTH_SECRET,
   trustHost: true,

@@ -9,7 +9,6 @@ export function parseS3Location(location: string): { bucket: string; prefix: str
   return { bucket: match[1]!, prefix: prefix ? `${prefix}/` : "" };
 }
 
-
 export type S3Settings = {
   location: string;
   /** An S3-compatible server (MinIO, Ceph, s3rver…); unset: AWS's endpoint for the region. */
@@ -19,12 +18,7 @@ export type S3Settings = {
 };
 
 /** The settings named by FILE_STORAGE, S3_ENDPOINT, S3_REGION and S3_FORCE_PATH_STYLE; null without FILE_STORAGE. */
-export function s3SettingsFrom(values: {
-  FILE_STORAGE?: string;
-  S3_ENDPOINT?: string;
-  S3_REGION?: string;
-  S3_FORCE_PATH_STYLE?: string;
-}): S3Settings | null {
+export function s3SettingsFrom(values: { FILE_STORAGE?: string; S3_ENDPOINT?: string; S3_REGION?: string; S3_FORCE_PATH_STYLE?: string }): S3Settings | null {
   const location = values.FILE_STORAGE?.trim();
   if (!location) return null;
   const endpoint = values.S3_ENDPOINT?.trim() || undefined;
