@@ -19,6 +19,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
 import type { Figure } from "./figures";
+import { signIn } from "./http-helpers";
 import { stats } from "./stats";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -43,30 +44,6 @@ const ACCOUNTS: [string, string][] = [
   ["demo.school2", "Demo-School2-2026!"],
   ["other.board", "Demo-Other-2026!"],
 ];
-
-async function signIn(base: string, username: string, password: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const jar = new Map<string, string>();
-  const keep = (r: Response) => {
-    for (const c of r.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const [k, ...v] = pair!.split("=");
-      jar.set(k!, v.join("="));
-    }
-  };
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const r = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, username, password }),
-  });
-  keep(r);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in of ${username} failed (${r.status})`);
-  return cookie();
-}
 
 async function waitFor(url: string, child: ChildProcess, ms: number) {
   const end = Date.now() + ms;

@@ -12,12 +12,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { register } from "node:module";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Figure } from "./figures";
+import { freePort } from "./http-helpers";
 
 register("../server-only-hook.mjs", import.meta.url);
 
@@ -31,17 +31,6 @@ function arg(name: string, fallback: number): number {
   const value = i === -1 ? fallback : Number(process.argv[i + 1]);
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number`);
   return value;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** A transcript of about 3 KB, different per student (names, OEN, courses): the size of a short PESC record. */

@@ -7,12 +7,12 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createCollegeDouble, type CollegeDouble } from "@/tests/doubles/college-server.mjs";
 import { isPostgres } from "@/lib/database-url.mjs";
+import { freePort, signIn } from "@/scripts/bench/http-helpers";
 import { intakeBodies } from "./helpers/intake-body";
 
 const s3 = await vi.hoisted(async () => {
@@ -34,17 +34,6 @@ const root = path.resolve(import.meta.dirname, "../..");
 const AUTH_SECRET = process.env.AUTH_SECRET!;
 const INTAKE_KEY = "two-instances-intake-key";
 const body = intakeBodies(88_000_000);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 type Instance = { name: string; base: string; child: ChildProcess; log: string[] };
 const instances: Instance[] = [];
@@ -88,31 +77,6 @@ async function startInstance(name: string): Promise<Instance> {
     await new Promise((r) => setTimeout(r, 250));
   }
   return { name, base, child, log };
-}
-
-/** Signs in through Auth.js on `base`; the cookie header. */
-async function signIn(base: string, username: string, password: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (r: Response) => {
-    for (const c of r.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const [k, ...v] = pair!.split("=");
-      jar.set(k!, v.join("="));
-    }
-  };
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const r = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, username, password }),
-  });
-  keep(r);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in of ${username} failed (${r.status})`);
-  return cookie();
 }
 
 async function until<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 60_000, describe?: () => Promise<string>): Promise<T> {
@@ -282,28 +246,20 @@ describe.runIf(isPostgres(process.env.DATABASE_URL ?? ""))("two instances, one d
       expect(page.status, instance.name).toBe(200);
       expect(await page.text()).toContain("<tbody");
     }
+    const downloaded = async (instance: Instance, route: string) => {
+      const download = await fetch(`${instance.base}${route}`, { headers: { cookie } });
+      expect(download.status, `${instance.name} ${route}`).toBe(200);
+      return crypto
+        .createHash("sha256")
+        .update(Buffer.from(await download.arrayBuffer()))
+        .digest("hex");
+    };
     const file = await db.uploadedFile.findFirstOrThrow({ select: { id: true, sha256: true } });
-    for (const instance of [a, b]) {
-      const download = await fetch(`${instance.base}/api/files/${file.id}`, { headers: { cookie } });
-      expect(download.status, instance.name).toBe(200);
-      expect(
-        crypto
-          .createHash("sha256")
-          .update(Buffer.from(await download.arrayBuffer()))
-          .digest("hex"),
-      ).toBe(file.sha256);
-    }
     // A batch file one instance wrote, downloaded from each.
     const batch = await db.transmissionBatch.findFirstOrThrow({ select: { batchId: true, sha256: true } });
     for (const instance of [a, b]) {
-      const download = await fetch(`${instance.base}/api/admin/transmission-batches/${encodeURIComponent(batch.batchId)}`, { headers: { cookie } });
-      expect(download.status, instance.name).toBe(200);
-      expect(
-        crypto
-          .createHash("sha256")
-          .update(Buffer.from(await download.arrayBuffer()))
-          .digest("hex"),
-      ).toBe(batch.sha256);
+      expect(await downloaded(instance, `/api/files/${file.id}`)).toBe(file.sha256);
+      expect(await downloaded(instance, `/api/admin/transmission-batches/${encodeURIComponent(batch.batchId)}`)).toBe(batch.sha256);
     }
     // Neither instance wrote a file to its own disk.
     const local = path.resolve(process.env.FILE_STORAGE_DIR!);
