@@ -211,7 +211,9 @@ describe("pending N business hours", () => {
     expect((await sendPendingAlerts([board.id], now)).emails).toBe(1);
     // One email per threshold (both written at the same instant here: no order between them to rely on).
     const subjects = (await emailsTo("pending.board@example.org", "pendingAlert")).map((e) => e.subject);
-    expect(subjects.filter((s) => /waiting 8 business hours or more$/.test(s))).toHaveLength(1);
+    // The first 8-hour alert, and the quarter hour later's if requests of the seed (paid relative to the real clock)
+    // crossed the threshold meanwhile.
+    expect(subjects.filter((s) => /waiting 8 business hours or more$/.test(s))).toHaveLength(1 + later.emails);
     expect(subjects.filter((s) => /waiting 16 business hours or more$/.test(s))).toHaveLength(1);
   });
 });

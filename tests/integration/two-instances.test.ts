@@ -79,12 +79,12 @@ async function startInstance(name: string): Promise<Instance> {
   return { name, base, child, log };
 }
 
-async function until<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 60_000, describe?: () => Promise<string>): Promise<T> {
+async function until<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 60_000, explain?: () => Promise<string>): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
     if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${describe ? `: ${await describe()}` : ""}`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${explain ? `: ${await explain()}` : ""}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
