@@ -8,6 +8,7 @@ export async function register() {
   const settings = env();
   // `next build` loads this file too; only a serving process runs anything.
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  (await import("./lib/runtime/v8-flags")).applyServerV8Flags();
   const [{ functions }, { inngest }, { ensureBackgroundRuntime }] = await Promise.all([
     import("./inngest/index"),
     import("./inngest/client"),

@@ -83,6 +83,9 @@ export async function runExportChild(bundled?: {
   const { parseRequestSearch } = await import("@/lib/domain/request-search");
   const search = parseRequestSearch(new URLSearchParams(value("--query") ?? "status=ALL")).search;
 
+  // The server's V8 settings, as instrumentation.ts applies them when a server starts.
+  const { applyServerV8Flags } = await import("@/lib/runtime/v8-flags");
+  applyServerV8Flags();
   // Everything the export needs is loaded; what the export adds on top shows in the peak.
   const { db } = await import("@/lib/db");
   await db.$queryRawUnsafe("SELECT 1");
