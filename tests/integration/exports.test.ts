@@ -5,7 +5,7 @@ import { requestScope } from "@/lib/auth/scope";
 import { businessDaysBetween, torontoDate } from "@/lib/domain/business-days";
 import { foldName } from "@/lib/domain/fold";
 import { parseRequestSearch, SORT_KEYS } from "@/lib/domain/request-search";
-import { EXPORT_BATCH_SIZE, exportRows } from "@/lib/server/exports/export-rows";
+import { EXPORT_BATCH_SIZE, exportBatches, exportRows } from "@/lib/server/exports/export-rows";
 import { requestsCsvStream } from "@/lib/server/exports/requests-csv";
 import { requestsPdf } from "@/lib/server/exports/requests-pdf";
 import { requestOrderBy, requestWhere } from "@/lib/server/requests/request-where";
@@ -135,6 +135,34 @@ describe("exportRows", () => {
     });
     expect(row.colleges).toEqual(stored.destinations.map((d) => d.college.code).sort());
     expect(row.colleges.length).toBeGreaterThan(0);
+  });
+
+  test("keyset batches name a college added while the export runs, and a request's colleges as they are when its batch is read", async () => {
+    const actor = await actorFor("demo.school");
+    const exportSearch = search("status=ALL");
+    const order: string[] = [];
+    for await (const row of exportRows({ actor, search: exportSearch, now: NOW, reading: "keyset" })) order.push(row.referenceNumber);
+    expect(order.length).toBeGreaterThan(4);
+    const later = await db.transcriptRequest.findUniqueOrThrow({ where: { referenceNumber: order[3]! }, include: { destinations: true } });
+
+    const batches = exportBatches({ actor, search: exportSearch, batchSize: 2, now: NOW, reading: "keyset" });
+    const first = await batches.next();
+    expect(first.done).toBe(false);
+    // Between two batches: a new college, and the later request sent there too.
+    const college = await db.college.create({ data: { code: "ZZNEWCOL", nameEn: "New College", nameFr: "Nouveau collège" } });
+    await db.requestDestination.create({ data: { requestId: later.id, collegeId: college.id } });
+    try {
+      const rows = [];
+      for (let next = await batches.next(); !next.done; next = await batches.next()) rows.push(...next.value);
+      const row = rows.find((r) => r.referenceNumber === later.referenceNumber)!;
+      expect(row.colleges).toContain("ZZNEWCOL");
+      expect(row.colleges).toHaveLength(later.destinations.length + 1);
+      expect(row.colleges).toEqual([...row.colleges].sort());
+    } finally {
+      await batches.return(undefined);
+      await db.requestDestination.delete({ where: { requestId_collegeId: { requestId: later.id, collegeId: college.id } } });
+      await db.college.delete({ where: { id: college.id } });
+    }
   });
 
   test("exports every page of the search, and stops at a limit", async () => {

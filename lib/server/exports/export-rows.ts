@@ -11,14 +11,16 @@ import { torontoDays } from "@/lib/domain/toronto-days";
 
 export const EXPORT_BATCH_SIZE = 1000;
 
-// Colleges of a request joined in one text (split and sorted in JS) with the unit separator, a control character
-// that college codes (reference data: a few capital letters) never hold.
+// The ids of a request's destination colleges joined in one text with the unit separator, a control character ids
+// never hold; their codes come from a map of the (few) colleges, read once per export, and are sorted in JS. Read
+// from the destinations' primary key alone: joining College in the subquery cost PostgreSQL a hash join per request,
+// half of each batch's time (EXPLAIN ANALYZE on the 1M set, 1,000 rows: 14.7 → 7.5 ms median).
 const COLLEGES = {
-  sqlite: `(SELECT group_concat(c."code", char(31)) FROM "RequestDestination" d JOIN "College" c ON c."id" = d."collegeId" WHERE d."requestId" = r."id")`,
-  postgresql: `(SELECT string_agg(c."code", chr(31)) FROM "RequestDestination" d JOIN "College" c ON c."id" = d."collegeId" WHERE d."requestId" = r."id")`,
+  sqlite: `(SELECT group_concat(d."collegeId", char(31)) FROM "RequestDestination" d WHERE d."requestId" = r."id")`,
+  postgresql: `(SELECT string_agg(d."collegeId", chr(31)) FROM "RequestDestination" d WHERE d."requestId" = r."id")`,
 };
 
-// The request, its applicant and its destinations' college codes, in this order (the row's array indexes below;
+// The request, its applicant and its destinations' college ids, in this order (the row's array indexes below;
 // aliases unique, as PostgreSQL rows come back as objects). The school is looked up in a map of the (few)
 // schools. The applicant is a LEFT JOIN (every request has one) so that the request is always the outer loop of
 // the plan: with an inner join SQLite's planner, given statistics, may start from another table and sort the whole
@@ -49,24 +51,48 @@ LEFT JOIN "Applicant" a ON a."id" = r."applicantId"${joins ? `\n${joins}` : ""}`
 
 type School = ExportRow["school"];
 
-/** The schools by id, read once per export (and again if a school appears between two keyset batches). */
-function schoolLookup(reader: ExportReader) {
-  let schools = new Map<string, School>();
+/**
+ * A table of reference data (schools, colleges) by id, read once per export, and again if a row names one that
+ * was added since (between two keyset batches).
+ */
+function lookup<T>(reader: ExportReader, what: string, sql: string, value: (row: unknown[]) => T) {
+  let byId = new Map<string, T>();
   const load = async () => {
-    const rows = await reader.rows(`SELECT "id", "mident", "nameEn", "nameFr" FROM "School"`, []);
-    schools = new Map(rows.map((r) => [String(r[0]), { mident: String(r[1]), nameEn: String(r[2]), nameFr: String(r[3]) }]));
+    byId = new Map((await reader.rows(sql, [])).map((r) => [String(r[0]), value(r)]));
   };
   return {
     load,
     async ensure(ids: Iterable<string>) {
       for (const id of ids) {
-        if (schools.has(id)) continue;
+        if (byId.has(id)) continue;
         await load();
-        if (!schools.has(id)) throw new Error(`export: school ${id} not found`);
+        if (!byId.has(id)) throw new Error(`export: ${what} ${id} not found`);
       }
     },
-    get: (id: string) => schools.get(id)!,
+    get: (id: string) => byId.get(id)!,
   };
+}
+
+const schoolLookup = (reader: ExportReader) =>
+  lookup<School>(reader, "school", `SELECT "id", "mident", "nameEn", "nameFr" FROM "School"`, (r) => ({
+    mident: String(r[1]),
+    nameEn: String(r[2]),
+    nameFr: String(r[3]),
+  }));
+
+const collegeLookup = (reader: ExportReader) => lookup<string>(reader, "college", `SELECT "id", "code" FROM "College"`, (r) => String(r[1]));
+
+/** The college ids of a row (raw[26]). */
+const collegeIds = (raw: Raw): string[] => (typeof raw[26] === "string" && raw[26] !== "" ? raw[26].split("\u001f") : []);
+
+/** The school and college lookups of one export. */
+type References = { schools: ReturnType<typeof schoolLookup>; colleges: ReturnType<typeof collegeLookup> };
+
+async function loadReferences(reader: ExportReader): Promise<References> {
+  const references = { schools: schoolLookup(reader), colleges: collegeLookup(reader) };
+  await references.schools.load();
+  await references.colleges.load();
+  return references;
 }
 
 /** One request as exported: every dashboard column plus the applicant's details and the destination colleges. */
@@ -225,8 +251,7 @@ function exportQuery(reader: ExportReader, { actor, search, now, withAnswer = fa
 async function* statementBatches(reader: ExportReader, q: ExportQuery, batchSize: number, limit: number): AsyncGenerator<ExportRow[], void, undefined> {
   if (limit === 0) return;
   reader.snapshot();
-  const schools = schoolLookup(reader);
-  await schools.load();
+  const refs = await loadReferences(reader);
   const params = new SqlParams(reader.dialect);
   const filter = whereSql(q.where, params);
   const capped = Number.isFinite(limit) ? `\nLIMIT ${params.add(limit, "integer")}` : "";
@@ -237,8 +262,8 @@ async function* statementBatches(reader: ExportReader, q: ExportQuery, batchSize
       while (batch.length < batchSize) {
         const next = rows.next();
         if (next.done) break;
-        // The school map was read in the same snapshot: every request's school is in it.
-        batch.push(toExportRow(next.value, schools.get(text(next.value[14])), q));
+        // The maps were read in the same snapshot: every request's school and colleges are in them.
+        batch.push(toExportRow(next.value, refs, q));
       }
       if (batch.length === 0) return;
       yield batch;
@@ -254,8 +279,7 @@ async function* statementBatches(reader: ExportReader, q: ExportQuery, batchSize
  * every batch costs the same, no snapshot is held between batches, and no connection is held by the export.
  */
 async function* keysetBatches(reader: ExportReader, q: ExportQuery, batchSize: number, limit: number): AsyncGenerator<ExportRow[], void, undefined> {
-  const schools = schoolLookup(reader);
-  await schools.load();
+  const refs = await loadReferences(reader);
   let last: KeysetRow | undefined;
   let left = limit;
   while (left > 0) {
@@ -267,19 +291,19 @@ async function* keysetBatches(reader: ExportReader, q: ExportQuery, batchSize: n
     const filter = whereSql(last ? { AND: [keysetAfter(q.keys, last), q.where] } : q.where, params);
     const batch = await reader.rows(`${q.select}\nWHERE ${filter}\nORDER BY ${q.order}\nLIMIT ${params.add(take, "integer")}`, params.values);
     if (batch.length === 0) return;
-    await schools.ensure(batch.map((raw) => text(raw[14])));
-    yield batch.map((raw) => toExportRow(raw, schools.get(text(raw[14])), q));
+    await refs.schools.ensure(batch.map((raw) => text(raw[14])));
+    await refs.colleges.ensure(batch.flatMap(collegeIds));
+    yield batch.map((raw) => toExportRow(raw, refs, q));
     if (batch.length < take) return;
     const end = batch.at(-1)!;
-    last = keysetRow(end, schools.get(text(end[14])));
+    last = keysetRow(end, refs.schools.get(text(end[14])));
     left -= batch.length;
   }
 }
 
-function toExportRow(raw: Raw, school: School, q: Pick<ExportQuery, "days" | "withAnswer">): ExportRow {
+function toExportRow(raw: Raw, refs: References, q: Pick<ExportQuery, "days" | "withAnswer">): ExportRow {
   const { days } = q;
   const paidAt = instant(raw[8]);
-  const colleges = raw[26];
   const row: ExportRow = {
     id: text(raw[0]),
     referenceNumber: text(raw[1]),
@@ -294,7 +318,7 @@ function toExportRow(raw: Raw, school: School, q: Pick<ExportQuery, "days" | "wi
     sendOption: raw[11] as ExportRow["sendOption"],
     sendAfter: raw[12] === null ? null : days.date(instant(raw[12])),
     status: raw[13] as RequestStatus,
-    school,
+    school: refs.schools.get(text(raw[14])),
     applicant: {
       firstName: text(raw[15]),
       middleName: textOrNull(raw[16]),
@@ -308,7 +332,9 @@ function toExportRow(raw: Raw, school: School, q: Pick<ExportQuery, "days" | "wi
       phone: textOrNull(raw[24]),
       preferredLanguage: text(raw[25]),
     },
-    colleges: typeof colleges === "string" && colleges !== "" ? colleges.split("\u001f").sort() : [],
+    colleges: collegeIds(raw)
+      .map((id) => refs.colleges.get(id))
+      .sort(),
   };
   if (q.withAnswer) {
     const completedAt = raw[27] === null || raw[27] === undefined ? null : instant(raw[27]);
