@@ -27,3 +27,11 @@ export function sharedClientMessages(messages: Messages): Partial<Messages> {
   const omitted = new Set<string>(PAGE_ONLY_NAMESPACES);
   return Object.fromEntries(Object.entries(messages).filter(([namespace]) => !omitted.has(namespace))) as Partial<Messages>;
 }
+
+export type PageOnlyNamespace = (typeof PAGE_ONLY_NAMESPACES)[number];
+
+/** What a page's client components may need: the app-wide messages plus the page-only namespaces it names. */
+export function pageClientMessages(messages: Messages, namespaces: readonly PageOnlyNamespace[]): Partial<Messages> {
+  const added = Object.fromEntries(namespaces.flatMap((namespace) => (namespace in messages ? [[namespace, messages[namespace]]] : [])));
+  return { ...sharedClientMessages(messages), ...added } as Partial<Messages>;
+}

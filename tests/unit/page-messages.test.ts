@@ -1,0 +1,55 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import en from "@/messages/en.json";
+import fr from "@/messages/fr.json";
+import { PAGE_ONLY_NAMESPACES, pageClientMessages, sharedClientMessages } from "@/lib/i18n/client-messages";
+
+// The request details and validation pages give their client components the app-wide messages plus "details"
+// (app/[locale]/(app)/requests/[reference]/layout.tsx), not the whole catalogue. Every namespace those components
+// translate with, and every key their server actions answer with, must be in what they are given.
+
+const root = path.resolve(__dirname, "../..");
+const read = (file: string) => fs.readFileSync(path.join(root, file), "utf8");
+const filesIn = (dir: string) =>
+  fs
+    .readdirSync(path.join(root, dir))
+    .filter((f) => /\.tsx?$/.test(f))
+    .map((f) => `${dir}/${f}`);
+
+const CLIENT_DIRS = ["components/request-details", "components/upload", "components/ui"];
+const ACTION_FILES = ["lib/actions/requests.ts", "lib/actions/uploads.ts", "lib/actions/form.ts", "lib/actions/result.ts"];
+
+/** The first segment of every namespace or key a file translates with on the client or answers with. */
+function namespacesUsed(source: string): Set<string> {
+  const found = new Set<string>();
+  for (const m of source.matchAll(/useTranslations\(\s*["'`]([a-zA-Z]+)/g)) found.add(m[1]!);
+  for (const m of source.matchAll(/messageKey:\s*["'`]([a-zA-Z]+)\./g)) found.add(m[1]!);
+  return found;
+}
+
+describe("the request details pages' client messages", () => {
+  for (const [locale, messages] of [
+    ["en", en],
+    ["fr", fr],
+  ] as const) {
+    const given = pageClientMessages(messages, ["details"]);
+
+    it(`hold every namespace their components and actions use (${locale})`, () => {
+      const clientFiles = CLIENT_DIRS.flatMap(filesIn).filter((f) => read(f).includes('"use client"'));
+      expect(clientFiles.length).toBeGreaterThan(5);
+      const used = new Set<string>();
+      for (const file of [...clientFiles, ...ACTION_FILES]) for (const ns of namespacesUsed(read(file))) used.add(ns);
+      expect(used).toContain("details");
+      expect(used).toContain("upload");
+      for (const ns of used) expect(Object.keys(given), ns).toContain(ns);
+    });
+
+    it(`leave out the other page-only namespaces (${locale})`, () => {
+      expect(Object.keys(given)).toContain("details");
+      for (const ns of PAGE_ONLY_NAMESPACES.filter((n) => n !== "details")) expect(Object.keys(given)).not.toContain(ns);
+      expect(JSON.stringify(given).length).toBeLessThan(JSON.stringify(messages).length / 2);
+      expect(Object.keys(sharedClientMessages(messages)).length + 1).toBe(Object.keys(given).length);
+    });
+  }
+});
