@@ -17,7 +17,10 @@ export type RowLabels = {
   responses: Record<NoUploadAction, string>;
 };
 
-/** The rows of RequestsTable (one client component for the table, none per row). */
+/**
+ * The rows of RequestsTable (one client component for the table, none per row). Their status and SLA icons are
+ * drawn by the table's CSS (`.rq .st::before`, app/globals.css), not by an element in each row.
+ */
 export function RequestRows({ packed, labels, showActions }: { packed: PackedRows; labels: RowLabels; showActions: boolean }) {
   const base = `/${labels.locale}`;
   const rows = unpackRows(packed);
@@ -30,7 +33,6 @@ export function RequestRows({ packed, labels, showActions }: { packed: PackedRow
           </td>
           <td>
             <span className={`sla sla-${row.sla}`}>
-              {row.sla !== "within" && <Icon id={`sla-${row.sla}`} />}
               {row.age}
               {row.sla !== "within" && <span className="sr-only"> ({labels.sla[row.sla]})</span>}
             </span>
@@ -46,7 +48,6 @@ export function RequestRows({ packed, labels, showActions }: { packed: PackedRow
           <td title={row.notDue ? row.send : undefined}>{row.send}</td>
           <td>
             <span className={`st st-${kindOf(row.status)}`} title={row.statusText}>
-              <Icon id={`st-${kindOf(row.status)}`} />
               <span>{row.statusText}</span>
             </span>
           </td>
@@ -55,14 +56,6 @@ export function RequestRows({ packed, labels, showActions }: { packed: PackedRow
         </tr>
       ))}
     </tbody>
-  );
-}
-
-function Icon({ id }: { id: string }) {
-  return (
-    <svg aria-hidden viewBox="0 0 24 24">
-      <use href={`#${id}`} />
-    </svg>
   );
 }
 

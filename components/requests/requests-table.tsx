@@ -8,7 +8,6 @@ import type { RequestsPage } from "@/lib/server/requests/find-requests";
 import { RowActions } from "./row-actions";
 import { packRows, type RowData } from "./packed-rows";
 import { RequestRows, type RowLabels } from "./request-rows";
-import { StatusIcons } from "./status-badge";
 
 type Column = { key: SortKey; label: string; className: string };
 
@@ -118,7 +117,6 @@ export async function RequestsTable(props: { page: RequestsPage; search: Request
         </thead>
         <RequestRows packed={packRows(rows)} labels={labels} showActions={showActions} />
       </table>
-      <StatusIcons />
     </RowActions>
   );
 }
