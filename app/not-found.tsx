@@ -9,8 +9,11 @@ export default function GlobalNotFound() {
           <h1 className="text-2xl font-semibold">Page not found</h1>
           <p lang="fr">Page introuvable</p>
           <p className="mt-4">
-            <Link href="/en/requests">TRMS (English)</Link> ·{" "}
-            <Link href="/fr/requests" lang="fr">
+            <Link href="/en/requests" prefetch={false}>
+              TRMS (English)
+            </Link>{" "}
+            ·{" "}
+            <Link href="/fr/requests" lang="fr" prefetch={false}>
               SGéRN (français)
             </Link>
           </p>

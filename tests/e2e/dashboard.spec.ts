@@ -131,3 +131,20 @@ test("the dashboard refreshes itself when a new request arrives, and says so", a
   await expect(todo.locator("[aria-hidden]")).toHaveText(String(before + 1));
   await expect(page.getByRole("link", { name: referenceNumber, exact: true })).toBeVisible();
 });
+
+test("opening the dashboard asks the server for nothing it was not asked for: no prefetch of its links", async ({ page, loginAs }) => {
+  const prefetches: string[] = [];
+  page.on("request", (request) => {
+    if (request.headers()["next-router-prefetch"]) prefetches.push(request.url());
+  });
+  await loginAs(page, DEMO_ACCOUNTS.board.username, DEMO_ACCOUNTS.board.password);
+  await expect(page.getByRole("tab", { name: "To Do", exact: true })).toHaveAttribute("aria-selected", "true");
+  // Links in view (tabs, sort headers, the menu) and one hovered: Next prefetches either way by default.
+  await page.getByRole("link", { name: /^Age/ }).hover();
+  await page.waitForTimeout(1500);
+  expect(prefetches).toEqual([]);
+  // A click still navigates in place.
+  await page.getByRole("tab", { name: "Complete", exact: true }).click();
+  await expect(page).toHaveURL(/tab=complete/);
+  await expect(page.getByRole("tab", { name: "Complete", exact: true })).toHaveAttribute("aria-selected", "true");
+});
