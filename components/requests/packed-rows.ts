@@ -3,6 +3,7 @@ import type { NoUploadAction, RequestStatus } from "@/lib/domain/statuses";
 
 /** One dashboard row, already formatted on the server: the RSC payload carries these values, not the markup. */
 export type RowData = {
+  /** The Toronto date the request was paid, YYYY-MM-DD (paidAtText is it as shown). */
   paidAt: string;
   paidAtText: string;
   age: number;

@@ -1,10 +1,11 @@
-import { getTranslations } from "next-intl/server";
-import { Link } from "@/lib/i18n/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { PAGE_SIZE, searchToParams, type RequestSearch } from "@/lib/domain/request-search";
 
 export async function Pagination({ search, page, pageCount, total }: { search: RequestSearch; page: number; pageCount: number; total: number }) {
   const t = await getTranslations();
-  const href = (p: number) => `/requests?${searchToParams(search, { page: p }).toString()}`;
+  const locale = await getLocale();
+  // Plain links, navigated in place by SoftNavigation (app/[locale]/(app)/layout.tsx).
+  const href = (p: number) => `/${locale}/requests?${searchToParams(search, { page: p }).toString()}`;
   const from = total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
   const to = Math.min(page * PAGE_SIZE, total);
   const pages = windowOf(page, pageCount);
@@ -14,10 +15,10 @@ export async function Pagination({ search, page, pageCount, total }: { search: R
       <ul className="flex flex-wrap items-center gap-1">
         <li>
           {page > 1 ? (
-            <Link href={href(page - 1)} rel="prev" className="rounded px-2 py-1 hover:bg-gray-100">
+            <a data-soft href={href(page - 1)} rel="prev" className="rounded px-2 py-1 hover:bg-gray-100">
               <span aria-hidden>‹ </span>
               {t("common.previous")}
-            </Link>
+            </a>
           ) : (
             <span className="px-2 py-1 text-gray-600">
               <span aria-hidden>‹ </span>
@@ -32,23 +33,24 @@ export async function Pagination({ search, page, pageCount, total }: { search: R
             </li>
           ) : (
             <li key={p}>
-              <Link
+              <a
+                data-soft
                 href={href(p)}
                 aria-current={p === page ? "page" : undefined}
                 className={p === page ? "rounded bg-brand-700 px-2 py-1 font-semibold text-white hover:no-underline" : "rounded px-2 py-1 hover:bg-gray-100"}
               >
                 <span className="sr-only">{t("dashboard.pageWord")} </span>
                 {p}
-              </Link>
+              </a>
             </li>
           ),
         )}
         <li>
           {page < pageCount ? (
-            <Link href={href(page + 1)} rel="next" className="rounded px-2 py-1 hover:bg-gray-100">
+            <a data-soft href={href(page + 1)} rel="next" className="rounded px-2 py-1 hover:bg-gray-100">
               {t("common.next")}
               <span aria-hidden> ›</span>
-            </Link>
+            </a>
           ) : (
             <span className="px-2 py-1 text-gray-600">
               {t("common.next")}

@@ -1,6 +1,5 @@
 import clsx from "clsx";
-import { getTranslations } from "next-intl/server";
-import { Link } from "@/lib/i18n/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { DB_TABS, tabKeyOf, tabParamOf, type DbTab } from "@/lib/domain/statuses";
 import { searchToParams, type RequestSearch } from "@/lib/domain/request-search";
 import { BulkUploadLink } from "./bulk-upload-link";
@@ -8,6 +7,7 @@ import { BulkUploadLink } from "./bulk-upload-link";
 /** The four tabs with their counts. Choosing a tab keeps the search but leaves a status filter. */
 export async function RequestTabs({ search, counts }: { search: RequestSearch; counts: Record<DbTab, number> }) {
   const t = await getTranslations();
+  const locale = await getLocale();
   const selected = search.statuses === null ? search.tab : null;
   return (
     <>
@@ -17,14 +17,16 @@ export async function RequestTabs({ search, counts }: { search: RequestSearch; c
             const params = searchToParams(search, { tab, statuses: null, page: 1 });
             const isSelected = tab === selected;
             return (
-              <Link
+              // Plain links, navigated in place by SoftNavigation (app/[locale]/(app)/layout.tsx).
+              <a
                 key={tab}
+                data-soft
                 role="tab"
                 id={`tab-${tabParamOf(tab)}`}
                 aria-selected={isSelected}
                 aria-controls={isSelected ? "requests-panel" : undefined}
                 aria-describedby={`tab-${tabParamOf(tab)}-count`}
-                href={`/requests?${params.toString()}`}
+                href={`/${locale}/requests?${params.toString()}`}
                 className={clsx(
                   "-mb-px flex items-center gap-2 rounded-t-md border px-3 py-1.5 text-sm hover:no-underline",
                   isSelected ? "border-gray-300 border-b-white bg-white font-semibold text-brand-800" : "border-transparent text-gray-700 hover:bg-gray-100",
@@ -35,7 +37,7 @@ export async function RequestTabs({ search, counts }: { search: RequestSearch; c
                 <span aria-hidden className="rounded-full bg-gray-200 px-2 py-0.5 text-xs font-semibold tabular-nums text-gray-800">
                   {counts[tab]}
                 </span>
-              </Link>
+              </a>
             );
           })}
         </div>

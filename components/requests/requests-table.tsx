@@ -1,5 +1,4 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { Link } from "@/lib/i18n/navigation";
 import { slaState } from "@/lib/domain/business-days";
 import { torontoDays } from "@/lib/domain/toronto-days";
 import { defaultDir, searchToParams, type RequestSearch, type SortKey } from "@/lib/domain/request-search";
@@ -64,7 +63,8 @@ export async function RequestsTable(props: { page: RequestsPage; search: Request
     const reupload = row.tab === "COMPLETE" && row.status !== "REQUEST_CANCELLED";
     const deferred = row.sendOption === "END_OF_SEMESTER" && row.sendAfter ? row.sendAfter : null;
     return {
-      paidAt: row.paidAt.toISOString(),
+      // The date shown, as a machine-readable date (Toronto's, like the text).
+      paidAt: days.date(row.paidAt),
       paidAtText: shortDate(row.paidAt),
       age,
       sla: slaState(age, sla),
@@ -98,13 +98,13 @@ export async function RequestsTable(props: { page: RequestsPage; search: Request
               const params = searchToParams(search, { sort: c.key, dir: nextDir, page: 1 });
               return (
                 <th key={c.key} scope="col" className={c.className} aria-sort={active ? (search.dir === "asc" ? "ascending" : "descending") : undefined}>
-                  <Link href={`/requests?${params.toString()}`}>
+                  <a data-soft href={`/${locale}/requests?${params.toString()}`}>
                     {c.label}
                     <span aria-hidden className="sort">
                       {active ? (search.dir === "asc" ? "▲" : "▼") : "↕"}
                     </span>
                     {active && <span className="sr-only">({search.dir === "asc" ? t("dashboard.sortedAsc") : t("dashboard.sortedDesc")})</span>}
-                  </Link>
+                  </a>
                 </th>
               );
             })}

@@ -143,8 +143,17 @@ test("opening the dashboard asks the server for nothing it was not asked for: no
   await page.getByRole("link", { name: /^Age/ }).hover();
   await page.waitForTimeout(1500);
   expect(prefetches).toEqual([]);
-  // A click still navigates in place.
+  // A click still navigates in place (the page is not loaded again: what it holds survives), for a tab, a sort
+  // header and the pager.
+  await page.evaluate(() => Object.assign(window, { trmsSamePage: true }));
   await page.getByRole("tab", { name: "Complete", exact: true }).click();
   await expect(page).toHaveURL(/tab=complete/);
   await expect(page.getByRole("tab", { name: "Complete", exact: true })).toHaveAttribute("aria-selected", "true");
+  await page.getByRole("link", { name: /^Age/ }).click();
+  await expect(page).toHaveURL(/sort=age/);
+  await expect(page.getByRole("columnheader", { name: /^Age/ })).toHaveAttribute("aria-sort", /ascending|descending/);
+  await page.getByRole("navigation", { name: /pag/i }).getByRole("link", { name: /2/ }).click();
+  await expect(page).toHaveURL(/page=2/);
+  expect(await page.evaluate(() => (window as unknown as { trmsSamePage?: boolean }).trmsSamePage)).toBe(true);
+  expect(prefetches).toEqual([]);
 });

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { packRows, unpackRows, type RowData } from "@/components/requests/packed-rows";
 
 const row = (over: Partial<RowData>): RowData => ({
-  paidAt: "2026-11-24T14:22:00.000Z",
+  paidAt: "2026-11-24",
   paidAtText: "Nov 24, 2026",
   age: 5,
   sla: "reached",

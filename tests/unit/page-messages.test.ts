@@ -47,9 +47,18 @@ describe("the request details pages' client messages", () => {
 
     it(`leave out the other page-only namespaces (${locale})`, () => {
       expect(Object.keys(given)).toContain("details");
-      for (const ns of PAGE_ONLY_NAMESPACES.filter((n) => n !== "details")) expect(Object.keys(given)).not.toContain(ns);
+      for (const ns of PAGE_ONLY_NAMESPACES.filter((n) => n !== "details" && n !== "auth")) expect(Object.keys(given)).not.toContain(ns);
       expect(JSON.stringify(given).length).toBeLessThan(JSON.stringify(messages).length / 2);
       expect(Object.keys(sharedClientMessages(messages)).length + 1).toBe(Object.keys(given).length);
+    });
+
+    it(`give every page the session-ended answer of an action, and the sign-in pages all of "auth" (${locale})`, () => {
+      expect(sharedClientMessages(messages).auth).toEqual({ sessionExpired: messages.auth.sessionExpired });
+      expect(pageClientMessages(messages, ["auth"]).auth).toEqual(messages.auth);
+      // What every action may answer with (lib/actions/pipeline.ts) is in every page's messages.
+      const pipelineAuthKeys = [...read("lib/actions/pipeline.ts").matchAll(/messageKey:\s*"auth\.([a-zA-Z]+)"/g)].map((m) => m[1]!);
+      expect(pipelineAuthKeys).toContain("sessionExpired");
+      for (const key of pipelineAuthKeys) expect(Object.keys(sharedClientMessages(messages).auth ?? {})).toContain(key);
     });
   }
 });

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { setRequestLocale } from "next-intl/server";
 import { requireActor } from "@/lib/auth/guard";
 import { AppHeader } from "@/components/layout/app-header";
+import { SoftNavigation } from "@/components/ui/soft-navigation";
 
 export default async function SignedInLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;
@@ -11,6 +12,7 @@ export default async function SignedInLayout({ children, params }: { children: R
   return (
     <div className="flex min-h-screen flex-col">
       <AppHeader actor={actor} />
+      <SoftNavigation />
       <main id="main" className="mx-auto w-full max-w-screen-2xl flex-1 px-4 py-4">
         {children}
       </main>

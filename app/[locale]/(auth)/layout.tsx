@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
+import { PageMessages } from "@/components/i18n/page-messages";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 
 export default async function AuthLayout({ children }: { children: ReactNode }) {
@@ -11,7 +12,9 @@ export default async function AuthLayout({ children }: { children: ReactNode }) 
         <LanguageSwitch />
       </header>
       <main id="main" className="mx-auto mt-12 w-full max-w-md px-4">
-        <div className="rounded-lg border border-gray-200 bg-white p-6 shadow-sm">{children}</div>
+        <div className="rounded-lg border border-gray-200 bg-white p-6 shadow-sm">
+          <PageMessages namespaces={["auth"]}>{children}</PageMessages>
+        </div>
         <p className="mt-4 text-center text-xs text-gray-600">{t("fullName")}</p>
       </main>
     </div>
