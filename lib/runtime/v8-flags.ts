@@ -10,7 +10,7 @@ import v8 from "node:v8";
  * allocating pg's rows there; every batch after that became old-generation garbage, collected only by a full
  * collection. `--trace-gc` of such a run: full collections at 98.7 → 32.6 MB and 135.1 → 32.8 MB, with 33 MB live.
  * Measured on the 1M-request data set, CSV export of 301,253 rows, peak RSS: 153–269 MB (about a third of runs
- * above 200 MB) without it, 145–163 MB in ten runs with it, at the same rate. Request handling makes short-lived
+ * above 200 MB) without it, 145–163 MB in sixteen runs with it, at the same rate. Request handling makes short-lived
  * objects; it does not rely on pretenuring. The flag is one V8 reads at each collection, so setting it after start
  * takes effect (measured: five runs of five with `v8.setFlagsFromString`, as with the command-line flag).
  */

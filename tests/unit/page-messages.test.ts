@@ -20,13 +20,41 @@ const filesIn = (dir: string) =>
 const CLIENT_DIRS = ["components/request-details", "components/upload", "components/ui"];
 const ACTION_FILES = ["lib/actions/requests.ts", "lib/actions/uploads.ts", "lib/actions/form.ts", "lib/actions/result.ts"];
 
-/** The first segment of every namespace or key a file translates with on the client or answers with. */
+/**
+ * The first segment of every namespace or key a file translates with on the client (a namespaced translator's
+ * namespace; a root translator's keys) or answers with.
+ */
 function namespacesUsed(source: string): Set<string> {
   const found = new Set<string>();
   for (const m of source.matchAll(/useTranslations\(\s*["'`]([a-zA-Z]+)/g)) found.add(m[1]!);
+  if (/useTranslations\(\s*\)/.test(source)) for (const m of source.matchAll(/\bt\(\s*["'`]([a-zA-Z]+)\./g)) found.add(m[1]!);
   for (const m of source.matchAll(/messageKey:\s*["'`]([a-zA-Z]+)\./g)) found.add(m[1]!);
   return found;
 }
+
+describe("the app-wide client messages", () => {
+  // The dashboard, its upload window and the header use them alone (no PageMessages), as do the actions they call.
+  const DIRS = ["components/requests", "components/upload", "components/ui", "components/layout"];
+  const ACTIONS = ["lib/actions/uploads.ts", "lib/actions/form.ts", "lib/actions/pipeline.ts"];
+  // Of lib/actions/requests.ts, the one action the rows call (the others are the details page's).
+  const rowAction = () =>
+    read("lib/actions/requests.ts")
+      .split(/^export /m)
+      .find((part) => part.startsWith("const applyNoUploadAction"))!;
+  for (const [locale, messages] of [
+    ["en", en],
+    ["fr", fr],
+  ] as const) {
+    it(`hold every namespace the dashboard's client components and actions use (${locale})`, () => {
+      const clientFiles = DIRS.flatMap(filesIn).filter((f) => read(f).includes('"use client"'));
+      const used = new Set<string>();
+      for (const source of [...[...clientFiles, ...ACTIONS].map(read), rowAction()]) for (const ns of namespacesUsed(source)) used.add(ns);
+      for (const ns of ["search", "statuses", "upload", "pesc", "respond", "dashboard", "nav"]) expect(used).toContain(ns);
+      const shared = Object.keys(sharedClientMessages(messages));
+      for (const ns of used) expect(shared, ns).toContain(ns);
+    });
+  }
+});
 
 describe("the request details pages' client messages", () => {
   for (const [locale, messages] of [
