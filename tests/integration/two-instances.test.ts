@@ -109,6 +109,7 @@ async function objectKeys(prefix: string): Promise<string[]> {
 const scheduled = scheduledFunctions(functions);
 const scheduledIds = scheduled.map((s) => s.functionId);
 let startedAt: Date;
+let readyAt: Date;
 
 // On one PostgreSQL, as the scaled deployment runs (contracts §0): CI's second pass. Two processes on one SQLite file
 // are the embedded setup's cluster mode (scripts/serve-cluster.mjs), not this one.
@@ -137,6 +138,7 @@ describe.runIf(isPostgres(process.env.DATABASE_URL ?? ""))("two instances, one d
       await db.cronState.upsert({ where: { functionId }, create: { functionId, lastTickAt: longAgo }, update: { lastTickAt: longAgo } });
     startedAt = new Date();
     instances.push(...(await Promise.all([startInstance("instance A"), startInstance("instance B")])));
+    readyAt = new Date();
   }, 600_000);
 
   afterAll(async () => {
@@ -158,17 +160,34 @@ describe.runIf(isPostgres(process.env.DATABASE_URL ?? ""))("two instances, one d
       },
       120_000,
     );
-    // Two schedulers raced for every tick and exactly one won each: per schedule, the tick due when they started (the
-    // two days missed collapse into it) and any that fell due since, each once.
+    // Two schedulers raced for every tick and exactly one won each. Per schedule: first the tick due when a scheduler
+    // first looked (the two days missed collapse into it: the latest tick at some moment between the start and both
+    // servers answering), then every tick that fell due since, each once and none skipped. A tick falling due in the
+    // last seconds before this check may not have been enqueued yet.
     const checkedAt = new Date();
-    const expected = scheduled.flatMap((f) =>
-      f.schedules.flatMap((c) => {
-        const ticks = [c.previous(startedAt)!];
-        for (let t = c.next(startedAt); t && t <= checkedAt; t = c.next(t)) ticks.push(t);
-        return ticks.map((t) => `${f.functionId} cron:${t.toISOString()}`);
-      }),
-    );
-    expect(runs.map((r) => `${r.functionId} ${r.runKey}`).sort()).toEqual([...new Set(expected)].sort());
+    const EDGE_MS = 10_000;
+    const keys = runs.map((r) => `${r.functionId} ${r.runKey}`);
+    expect(keys.length, "one run per tick").toBe(new Set(keys).size);
+    for (const f of scheduled) {
+      const latestAt = (at: Date) => Math.max(...f.schedules.map((c) => c.previous(at)?.getTime() ?? -Infinity));
+      // The function's ticks from the latest one due at the start up to the check, in order.
+      const ticks = new Set<number>([latestAt(startedAt)]);
+      for (const c of f.schedules) for (let t = c.next(startedAt); t && t <= checkedAt; t = c.next(t)) ticks.add(t.getTime());
+      const sequence = [...ticks].sort((a, b) => a - b);
+      const got = runs
+        .filter((r) => r.functionId === f.functionId)
+        .map((r) => new Date(r.runKey.replace(/^cron:/, "")).getTime())
+        .sort((a, b) => a - b);
+      const first = sequence.indexOf(got[0] ?? NaN);
+      const why = `${f.functionId}: ${got.map((t) => new Date(t).toISOString()).join(", ")} (started ${startedAt.toISOString()}, ready ${readyAt.toISOString()}, checked ${checkedAt.toISOString()})`;
+      expect(first, why).toBeGreaterThanOrEqual(0);
+      expect(got[0]!, why).toBeLessThanOrEqual(latestAt(readyAt));
+      // Contiguous from there: no tick skipped, none outside the sequence.
+      expect(got, why).toEqual(sequence.slice(first, first + got.length));
+      // Every tick due since the first, up to a few seconds before this check, ran.
+      const due = sequence.slice(first).filter((t) => t <= checkedAt.getTime() - EDGE_MS);
+      expect(got.length, why).toBeGreaterThanOrEqual(due.length);
+    }
     expect(runs.filter((r) => r.status !== "SUCCEEDED")).toEqual([]);
 
     // The nightly run builds the batches; each is then delivered by a function of its own, on either instance.
