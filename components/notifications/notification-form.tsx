@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { saveNotificationsAction } from "@/lib/actions/notifications";
 import { initialActionResult } from "@/lib/actions/result";
 import { Button } from "@/components/ui/button";
-import { controlClassName } from "@/components/ui/field";
+import { CONTROL_CLASS } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { useMessage } from "@/components/ui/use-message";
@@ -73,13 +73,13 @@ export function NotificationForm({ saved, showCompleted }: { saved: SavedNotific
       {state.messageKey && !cleared && <Notice tone={state.ok ? "success" : "error"}>{m(state.messageKey, state.values)}</Notice>}
       {cleared && <Notice tone="info">{t("clearedNotice")}</Notice>}
 
-      <label className="flex items-center gap-2 text-sm font-medium">
+      <label className="check font-medium">
         <input type="checkbox" name="summaryEnabled" checked={form.summaryEnabled} onChange={(e) => set("summaryEnabled", e.target.checked)} />
         {t("enableSummary")}
       </label>
 
       {showCompleted && (
-        <label className="flex items-center gap-2 text-sm font-medium">
+        <label className="check font-medium">
           <input type="checkbox" name="completedEnabled" checked={form.completedEnabled} onChange={(e) => set("completedEnabled", e.target.checked)} />
           {t("completedNotification")}
         </label>
@@ -89,7 +89,7 @@ export function NotificationForm({ saved, showCompleted }: { saved: SavedNotific
         <legend className="mb-1 text-sm font-medium text-gray-800">{t("selectDays")}</legend>
         <div className="flex flex-wrap gap-x-4 gap-y-1">
           {DAYS.map((day) => (
-            <label key={day} className="flex items-center gap-2 text-sm">
+            <label key={day} className="check">
               <input
                 type="checkbox"
                 name="days"
@@ -122,7 +122,7 @@ export function NotificationForm({ saved, showCompleted }: { saved: SavedNotific
           onChange={(e) => set("time", e.target.value)}
           aria-invalid={timeErrors ? true : undefined}
           aria-describedby={["notification-time-hint", timeErrors ? "notification-time-error" : ""].filter(Boolean).join(" ")}
-          className={controlClassName({ id: "notification-time", "aria-invalid": timeErrors ? true : undefined, "aria-describedby": undefined }) + " w-40"}
+          className={`${CONTROL_CLASS} w-40`}
         >
           <option value="">{t("noTime")}</option>
           {HOURS.map((h) => (
@@ -174,9 +174,7 @@ export function NotificationForm({ saved, showCompleted }: { saved: SavedNotific
             onChange={(e) => set("pendingHours", e.target.value)}
             aria-invalid={pendingErrors ? true : undefined}
             aria-describedby={["notification-pending-hint", pendingErrors ? "notification-pending-error" : ""].filter(Boolean).join(" ")}
-            className={
-              controlClassName({ id: "notification-pending-hours", "aria-invalid": pendingErrors ? true : undefined, "aria-describedby": undefined }) + " w-20"
-            }
+            className={`${CONTROL_CLASS} w-20`}
           />
           <span>{after.trim()}</span>
         </label>
@@ -192,7 +190,7 @@ export function NotificationForm({ saved, showCompleted }: { saved: SavedNotific
         )}
       </div>
 
-      <label className="flex items-center gap-2 text-sm font-medium">
+      <label className="check font-medium">
         <input type="checkbox" name="eachRequest" checked={form.eachRequest} onChange={(e) => set("eachRequest", e.target.checked)} />
         {t("eachRequest")}
       </label>

@@ -53,7 +53,7 @@ export async function ReportForm({ locale, params, raw, errors, schools }: Props
           <legend className="text-sm font-medium text-gray-800">{t("reports.reportType")}</legend>
           <div className="mt-1 flex gap-6">
             {(["summary", "detailed"] as const).map((type) => (
-              <label key={type} className="flex items-center gap-2 text-sm">
+              <label key={type} className="check">
                 <input type="radio" name="type" value={type} defaultChecked={params.type === type} />
                 {t(`reports.${type}`)}
               </label>

@@ -5,7 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { cancelRequestAction } from "@/lib/actions/requests";
 import { initialActionResult } from "@/lib/actions/result";
 import { Button } from "@/components/ui/button";
-import { controlClassName, Field } from "@/components/ui/field";
+import { CONTROL_CLASS, Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useMessage } from "@/components/ui/use-message";
 
@@ -46,7 +46,7 @@ export function CancelPanel({ reference, version, allowed }: { reference: string
                   required
                   defaultValue={state.fields?.reason ?? ""}
                   key={state.fields?.reason ?? ""}
-                  className={controlClassName(control)}
+                  className={CONTROL_CLASS}
                 />
               )}
             </Field>

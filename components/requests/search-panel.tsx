@@ -40,11 +40,9 @@ export function SearchPanel({ search, raw, errors, schools, open }: Props) {
   }
 
   return (
-    <details open={open || hasErrors} className="group rounded-md border border-gray-200 bg-white">
+    <details open={open || hasErrors} className="rounded-md border border-gray-200 bg-white">
       {/* The +/− comes from CSS, so that the summary's text is exactly its label. */}
-      <summary className="cursor-pointer list-none select-none px-4 py-2 font-semibold text-brand-800 before:mr-2 before:inline-block before:w-3 before:content-['+'] group-open:before:content-['−'] [&::-webkit-details-marker]:hidden">
-        {t("search.search")}
-      </summary>
+      <summary className="disclosure px-4 py-2">{t("search.search")}</summary>
       <form ref={formRef} method="get" action={`/${locale}/requests`} className="flex flex-col gap-4 border-t border-gray-200 px-4 py-3" noValidate>
         {hasErrors && <Notice tone="error">{t("search.errorSummary")}</Notice>}
         <p className="text-xs text-gray-600">{t("search.panelHint")}</p>
@@ -87,10 +85,8 @@ export function SearchPanel({ search, raw, errors, schools, open }: Props) {
             </SelectField>
           )}
         </div>
-        <details open={moreOpen} className="group/more rounded-md border border-gray-200">
-          <summary className="cursor-pointer list-none select-none px-3 py-2 text-sm font-semibold text-brand-800 before:mr-2 before:inline-block before:w-3 before:content-['+'] group-open/more:before:content-['−'] [&::-webkit-details-marker]:hidden">
-            {t("search.moreOptions")}
-          </summary>
+        <details open={moreOpen} className="rounded-md border border-gray-200">
+          <summary className="disclosure px-3 py-2 text-sm">{t("search.moreOptions")}</summary>
           <div className="flex flex-col gap-3 border-t border-gray-200 px-3 py-3">
             <TextField
               name="lastAttended"
@@ -102,7 +98,7 @@ export function SearchPanel({ search, raw, errors, schools, open }: Props) {
             />
             <fieldset>
               <legend className="text-sm font-semibold">{t("search.showStatus")}</legend>
-              <label className="mt-2 flex items-center gap-2 text-sm">
+              <label className="check mt-2">
                 <input type="checkbox" name="status" value="ALL" defaultChecked={selected.has("ALL")} onChange={(e) => toggleAll(e.currentTarget.checked)} />
                 {t("search.selectAll")}
               </label>
@@ -111,7 +107,7 @@ export function SearchPanel({ search, raw, errors, schools, open }: Props) {
                   <fieldset key={tab} className="rounded-md border border-gray-200 px-3 py-2">
                     <legend className="px-1 text-sm font-medium">{t(`tabs.${tabKeyOf(tab)}`)}</legend>
                     {STATUSES_BY_TAB[tab].map((status: RequestStatus) => (
-                      <label key={status} className="flex items-center gap-2 text-sm">
+                      <label key={status} className="check">
                         <input type="checkbox" name="status" value={status} data-status defaultChecked={selected.has(status) || selected.has("ALL")} />
                         {t(`statuses.${status}`)}
                       </label>

@@ -50,11 +50,9 @@ export function TranscriptPreviewView({ model, text, pdfHref, headingLevel, idPr
           {text.downloadPdf}
         </a>
       </p>
-      <details className="group rounded-md border border-gray-200">
+      <details className="rounded-md border border-gray-200">
         {/* The +/− comes from CSS, so that the summary's text is exactly its label. */}
-        <summary className="cursor-pointer list-none select-none px-3 py-2 text-sm font-semibold text-brand-800 before:mr-2 before:inline-block before:w-3 before:content-['+'] group-open:before:content-['−'] [&::-webkit-details-marker]:hidden">
-          {text.show}
-        </summary>
+        <summary className="disclosure px-3 py-2 text-sm">{text.show}</summary>
         <div className="flex flex-col gap-4 border-t border-gray-200 px-3 py-3">
           <div className="grid gap-4 md:grid-cols-2">
             {model.sections.map((section) => (

@@ -26,10 +26,8 @@ export function Field({ id, label, hint, errors, externalErrorId, className, chi
   const errorId = errors && errors.length > 0 ? `${id}-error` : undefined;
   const invalid = errorId !== undefined || externalErrorId !== undefined;
   return (
-    <div className={clsx("flex flex-col gap-1", className)}>
-      <label htmlFor={id} className="text-sm font-medium text-gray-800">
-        {label}
-      </label>
+    <div className={clsx("field", className)}>
+      <label htmlFor={id}>{label}</label>
       {children({ id, "aria-invalid": invalid || undefined, "aria-describedby": [hintId, errorId, externalErrorId].filter(Boolean).join(" ") || undefined })}
       {hint && (
         <p id={hintId} className="text-xs text-gray-600">
@@ -47,7 +45,5 @@ export function Field({ id, label, hint, errors, externalErrorId, className, chi
   );
 }
 
-/** The box of a text input, select or textarea: red once the field has errors. */
-export function controlClassName(control: FieldControl): string {
-  return clsx("rounded-md border px-3 py-2 text-sm shadow-sm", control["aria-invalid"] ? "border-red-600" : "border-gray-300");
-}
+/** The box of a text input, select or textarea (app/globals.css): red once the control has `aria-invalid`. */
+export const CONTROL_CLASS = "control";

@@ -1,6 +1,5 @@
-import clsx from "clsx";
 import type { ReactNode, SelectHTMLAttributes } from "react";
-import { controlClassName, Field } from "./field";
+import { CONTROL_CLASS, Field } from "./field";
 
 type Props = Omit<SelectHTMLAttributes<HTMLSelectElement>, "className"> & {
   name: string;
@@ -18,7 +17,7 @@ export function SelectField({ name, label, errors, hint, id, className, children
   return (
     <Field id={id ?? `field-${name}`} label={label} hint={hint} errors={errors} className={className}>
       {(control) => (
-        <select {...control} name={name} className={clsx("bg-white", controlClassName(control))} {...props}>
+        <select {...control} name={name} className={CONTROL_CLASS} {...props}>
           {children}
         </select>
       )}

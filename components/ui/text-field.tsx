@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
-import { controlClassName, Field } from "./field";
+import { CONTROL_CLASS, Field } from "./field";
 
 type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "className"> & {
   name: string;
@@ -15,7 +15,7 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "className"> & {
 export function TextField({ name, label, errors, hint, id, className, ...props }: Props) {
   return (
     <Field id={id ?? `field-${name}`} label={label} hint={hint} errors={errors} className={className}>
-      {(control) => <input {...control} name={name} className={controlClassName(control)} {...props} />}
+      {(control) => <input {...control} name={name} className={CONTROL_CLASS} {...props} />}
     </Field>
   );
 }

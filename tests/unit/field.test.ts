@@ -21,7 +21,7 @@ describe("TextField", () => {
     expect(input).toMatchObject({ id: "field-email", name: "email" });
     expect(input).not.toHaveProperty("aria-describedby");
     expect(input).not.toHaveProperty("aria-invalid");
-    expect(input.class).toContain("border-gray-300");
+    expect(input.class).toBe("control");
   });
 
   it("is described by its hint, then its errors, and invalid once it has errors", () => {
@@ -30,7 +30,8 @@ describe("TextField", () => {
     );
     const input = attributes(html, "input");
     expect(input).toMatchObject({ "aria-describedby": "field-username-hint field-username-error", "aria-invalid": "true" });
-    expect(input.class).toContain("border-red-600");
+    // Red from the stylesheet: `.control[aria-invalid="true"]` (tests/unit/stylesheet.test.ts).
+    expect(input.class).toBe("control");
     expect(html).toContain('<p id="field-username-hint" class="text-xs text-gray-600">Letters and digits</p>');
     expect(html).toMatch(/<ul id="field-username-error"[^>]*><li>Required\.<\/li><li>Too short\.<\/li><\/ul>/);
   });

@@ -62,7 +62,7 @@ export function AutoTrmsSettingsForm({ boardNumber, enabled, url, hasSecret, all
         <legend className="mb-1 text-sm font-medium text-gray-800">{t("statusLegend")}</legend>
         <div className="flex flex-col gap-1">
           {(["on", "off"] as const).map((value) => (
-            <label key={value} className="flex items-center gap-2 text-sm">
+            <label key={value} className="check">
               <input type="radio" name="enabled" value={value} defaultChecked={enabledValue === value} />
               {t(value)}
             </label>
@@ -112,7 +112,7 @@ export function AutoTrmsSettingsForm({ boardNumber, enabled, url, hasSecret, all
           errors={errors("secret")}
         />
         {hasSecret && (
-          <label className="flex items-center gap-2 text-sm" key={`remove-${fieldsKey}`}>
+          <label className="check" key={`remove-${fieldsKey}`}>
             <input type="checkbox" name="removeSecret" defaultChecked={refill?.removeSecret === "on"} />
             {t("removeSecret")}
           </label>
