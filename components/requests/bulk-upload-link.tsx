@@ -1,17 +1,16 @@
-import { getTranslations } from "next-intl/server";
-import { Files } from "lucide-react";
-import { Link } from "@/lib/i18n/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 
-/** Beside the tabs: the bulk upload page, for every user (each uploads within their own scope). */
+/**
+ * Beside the tabs: the bulk upload page, for every user (each uploads within their own scope). A plain link, navigated
+ * in place by SoftNavigation (app/[locale]/(app)/layout.tsx), with its icon from CSS.
+ */
 export async function BulkUploadLink() {
   const t = await getTranslations("bulkUpload");
+  const locale = await getLocale();
   return (
-    <Link
-      href="/requests/bulk-upload"
-      className="no-print mb-1 inline-flex items-center gap-1 rounded-md border border-gray-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-gray-50 hover:no-underline"
-    >
-      <Files aria-hidden className="h-4 w-4" />
+    <a data-soft href={`/${locale}/requests/bulk-upload`} className="tool no-print mb-1 px-3 py-1.5">
+      <span aria-hidden className="ic ic-files" />
       {t("title")}
-    </Link>
+    </a>
   );
 }

@@ -18,6 +18,12 @@ export type RowLabels = {
 };
 
 /**
+ * The longest status that always fits its cell (`.rq .st`, 11rem, in app/globals.css); a longer one may be cut with
+ * an ellipsis and carries its whole text as a tooltip too.
+ */
+const STATUS_FITS_CHARS = 18;
+
+/**
  * The rows of RequestsTable (one client component for the table, none per row). Their status and SLA icons are
  * drawn by the table's CSS (`.rq .st::before`, app/globals.css), not by an element in each row.
  */
@@ -47,7 +53,7 @@ export function RequestRows({ packed, labels, showActions }: { packed: PackedRow
           <td>{row.lastAttended}</td>
           <td title={row.notDue ? row.send : undefined}>{row.send}</td>
           <td>
-            <span className={`st st-${kindOf(row.status)}`} title={row.statusText}>
+            <span className={`st st-${kindOf(row.status)}`} title={row.statusText.length > STATUS_FITS_CHARS ? row.statusText : undefined}>
               <span>{row.statusText}</span>
             </span>
           </td>

@@ -1,4 +1,3 @@
-import clsx from "clsx";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DB_TABS, tabKeyOf, tabParamOf, type DbTab } from "@/lib/domain/statuses";
 import { searchToParams, type RequestSearch } from "@/lib/domain/request-search";
@@ -27,16 +26,11 @@ export async function RequestTabs({ search, counts }: { search: RequestSearch; c
                 aria-controls={isSelected ? "requests-panel" : undefined}
                 aria-describedby={`tab-${tabParamOf(tab)}-count`}
                 href={`/${locale}/requests?${params.toString()}`}
-                className={clsx(
-                  "-mb-px flex items-center gap-2 rounded-t-md border px-3 py-1.5 text-sm hover:no-underline",
-                  isSelected ? "border-gray-300 border-b-white bg-white font-semibold text-brand-800" : "border-transparent text-gray-700 hover:bg-gray-100",
-                )}
+                className="tab"
               >
                 {t(`tabs.${tabKeyOf(tab)}`)}
                 {/* The count is the tab's description, so that the tab's name is exactly the glossary label. */}
-                <span aria-hidden className="rounded-full bg-gray-200 px-2 py-0.5 text-xs font-semibold tabular-nums text-gray-800">
-                  {counts[tab]}
-                </span>
+                <span aria-hidden>{counts[tab]}</span>
               </a>
             );
           })}

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Download, FileText } from "lucide-react";
 import { requireActor } from "@/lib/auth/guard";
 import { seesManySchools } from "@/lib/auth/roles";
 import { parseRequestSearch, searchToParams, hasFilters } from "@/lib/domain/request-search";
@@ -50,20 +49,12 @@ export default async function RequestsPage({ params, searchParams }: Props) {
       <div className="flex flex-wrap items-end justify-between gap-2">
         <h1 className="text-xl font-semibold">{t("dashboard.title")}</h1>
         <div className="no-print flex gap-2">
-          <a
-            href={`/api/exports/requests.csv?${exportQuery}`}
-            download
-            className="inline-flex items-center gap-1 rounded-md border border-gray-300 bg-white px-2.5 py-1 text-sm font-medium hover:bg-gray-50"
-          >
-            <Download aria-hidden className="h-4 w-4" />
+          <a href={`/api/exports/requests.csv?${exportQuery}`} download className="tool">
+            <span aria-hidden className="ic ic-download" />
             {t("actions.downloadCsv")}
           </a>
-          <a
-            href={`/api/exports/requests.pdf?${exportQuery}`}
-            download
-            className="inline-flex items-center gap-1 rounded-md border border-gray-300 bg-white px-2.5 py-1 text-sm font-medium hover:bg-gray-50"
-          >
-            <FileText aria-hidden className="h-4 w-4" />
+          <a href={`/api/exports/requests.pdf?${exportQuery}`} download className="tool">
+            <span aria-hidden className="ic ic-file-text" />
             {t("actions.downloadPdf")}
           </a>
         </div>
