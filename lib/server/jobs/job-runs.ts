@@ -207,11 +207,10 @@ export async function findRun(functionId: string, runKey: string) {
 
 /** Whether a QUEUED or RUNNING run, or an event not yet dispatched, is about `subject` (the reconciler asks). */
 export async function workInFlight(subject: string): Promise<boolean> {
-  const [runs, events] = await Promise.all([
-    db.jobRun.count({ where: { subject, status: { in: ["QUEUED", "RUNNING"] } } }),
-    db.outboxEvent.count({ where: { subject, dispatchedAt: null } }),
-  ]);
-  return runs + events > 0;
+  // The events first, then the runs: an event is marked dispatched in the transaction that creates its runs, so one
+  // dispatched between the two reads is still seen, as its run. Read at once, both could miss it.
+  if ((await db.outboxEvent.count({ where: { subject, dispatchedAt: null } })) > 0) return true;
+  return (await db.jobRun.count({ where: { subject, status: { in: ["QUEUED", "RUNNING"] } } })) > 0;
 }
 
 function parseObject(text: string | null): Record<string, unknown> {

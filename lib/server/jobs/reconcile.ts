@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/sqlite/client";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { emailQueuedEvent, repairId, requestCreatedEvent, requestReleasedEvent, transcriptUploadedEvent, type OutgoingEvent } from "@/lib/domain/events";
 import type { RepairKind } from "@/lib/domain/timeline-event";
@@ -41,8 +42,14 @@ export async function reconcileBackgroundWork(options: { now?: Date } = {}): Pro
 
 /** XML uploads that were saved but never became a stored transcript. */
 export async function repairUploads(now: Date): Promise<number> {
+  const stuck = {
+    kind: "XML",
+    createdAt: { lt: new Date(now.getTime() - STUCK_AFTER_MS) },
+    transcripts: { none: {} },
+    request: { status: "TRANSCRIPT_UPLOADED" },
+  } satisfies Prisma.UploadedFileWhereInput;
   const files = await db.uploadedFile.findMany({
-    where: { kind: "XML", createdAt: { lt: new Date(now.getTime() - STUCK_AFTER_MS) }, transcripts: { none: {} }, request: { status: "TRANSCRIPT_UPLOADED" } },
+    where: stuck,
     select: { id: true, requestId: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: BATCH,
@@ -62,7 +69,8 @@ export async function repairUploads(now: Date): Promise<number> {
     });
     const source = upload?.data?.includes('"bulk":true') ? "BULK" : "MANUAL";
     const event = transcriptUploadedEvent({ requestId: file.requestId, uploadedFileId: file.id, source });
-    if (await repair({ kind: "processTranscript", requestId: file.requestId, marker: file.id, event, now })) repaired++;
+    const stillNeeded = async () => (await db.uploadedFile.count({ where: { ...stuck, id: file.id } })) > 0;
+    if (await repair({ kind: "processTranscript", requestId: file.requestId, marker: file.id, event, now, stillNeeded })) repaired++;
   }
   return repaired;
 }
@@ -75,17 +83,18 @@ export async function repairReleases(now: Date): Promise<number> {
 
 /** Requests of Auto-TRMS boards that were never tried against the SIS. */
 export async function repairAutoMatches(now: Date): Promise<number> {
+  const stuck = {
+    board: { autoTrmsEnabled: true, autoTrmsUrl: { not: null }, autoTrmsSecret: { not: null } },
+    status: "ACTION_REQUIRED",
+    createdAt: { lt: new Date(now.getTime() - STUCK_AFTER_MS), gt: new Date(now.getTime() - AUTO_MATCH_WINDOW_MS) },
+    autoMatches: { none: {} },
+    OR: [
+      { sendOption: "SEND_NOW" },
+      { sendOption: "END_OF_SEMESTER", events: { some: { type: RELEASED_EVENT_TYPE, createdAt: { lt: new Date(now.getTime() - STUCK_AFTER_MS) } } } },
+    ],
+  } satisfies Prisma.TranscriptRequestWhereInput;
   const requests = await db.transcriptRequest.findMany({
-    where: {
-      board: { autoTrmsEnabled: true, autoTrmsUrl: { not: null }, autoTrmsSecret: { not: null } },
-      status: "ACTION_REQUIRED",
-      createdAt: { lt: new Date(now.getTime() - STUCK_AFTER_MS), gt: new Date(now.getTime() - AUTO_MATCH_WINDOW_MS) },
-      autoMatches: { none: {} },
-      OR: [
-        { sendOption: "SEND_NOW" },
-        { sendOption: "END_OF_SEMESTER", events: { some: { type: RELEASED_EVENT_TYPE, createdAt: { lt: new Date(now.getTime() - STUCK_AFTER_MS) } } } },
-      ],
-    },
+    where: stuck,
     select: { id: true, referenceNumber: true, boardId: true, sendOption: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: BATCH,
@@ -94,7 +103,8 @@ export async function repairAutoMatches(now: Date): Promise<number> {
   for (const r of requests) {
     const data = { requestId: r.id, referenceNumber: r.referenceNumber, boardId: r.boardId };
     const event = r.sendOption === "END_OF_SEMESTER" ? requestReleasedEvent(data) : requestCreatedEvent(data);
-    if (await repair({ kind: "autoMatch", requestId: r.id, marker: r.id, event, now })) repaired++;
+    const stillNeeded = async () => (await db.transcriptRequest.count({ where: { ...stuck, id: r.id } })) > 0;
+    if (await repair({ kind: "autoMatch", requestId: r.id, marker: r.id, event, now, stillNeeded })) repaired++;
   }
   return repaired;
 }
@@ -102,33 +112,49 @@ export async function repairAutoMatches(now: Date): Promise<number> {
 /** Emails whose delivery never ran, or gave up. */
 export async function repairEmails(now: Date): Promise<number> {
   const before = new Date(now.getTime() - STUCK_AFTER_MS);
+  const stuck = {
+    OR: [
+      { status: "QUEUED", createdAt: { lt: before } },
+      { status: "FAILED", lastAttemptAt: { lt: before } },
+    ],
+  } satisfies Prisma.EmailOutboxWhereInput;
   const emails = await db.emailOutbox.findMany({
-    where: {
-      OR: [
-        { status: "QUEUED", createdAt: { lt: before } },
-        { status: "FAILED", lastAttemptAt: { lt: before } },
-      ],
-    },
+    where: stuck,
     select: { id: true, requestId: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: BATCH,
   });
   let repaired = 0;
   for (const email of emails) {
-    if (await repair({ kind: "email", requestId: email.requestId, marker: email.id, event: emailQueuedEvent(email.id), now })) repaired++;
+    const stillNeeded = async () => (await db.emailOutbox.count({ where: { ...stuck, id: email.id } })) > 0;
+    if (await repair({ kind: "email", requestId: email.requestId, marker: email.id, event: emailQueuedEvent(email.id), now, stillNeeded })) repaired++;
   }
   return repaired;
 }
 
 /**
  * Announces `event` again, under its n-th repair id, with a "repaired" timeline row on the request, in one
- * transaction; nothing when its work is in flight or was repaired MAX_REPAIRS times already.
+ * transaction; nothing when its work is in flight, was repaired MAX_REPAIRS times already, or no longer needs it.
+ *
+ * Two reconcilers (two instances) may list the same thing. The earlier repairs are counted first: a repair the other
+ * makes after this count has the same number, and only one of the two is written (the event id is unique). One it
+ * made before the count is seen next, in flight (its event or run; workInFlight reads the events before the runs,
+ * and an event becomes its run in one transaction) or, once its work has finished, by `stillNeeded`, which asks the
+ * database again whether what was listed is still stuck.
  */
-async function repair(options: { kind: RepairKind; requestId: string | null; marker: string; event: OutgoingEvent; now: Date }): Promise<boolean> {
+async function repair(options: {
+  kind: RepairKind;
+  requestId: string | null;
+  marker: string;
+  event: OutgoingEvent;
+  now: Date;
+  stillNeeded: () => Promise<boolean>;
+}): Promise<boolean> {
   const { event, now } = options;
-  if (event.subject && (await workInFlight(event.subject))) return false;
   const earlier = await db.outboxEvent.count({ where: { subject: event.subject, id: { startsWith: `${event.id}:repair-` } } });
   if (earlier >= MAX_REPAIRS) return false;
+  if (event.subject && (await workInFlight(event.subject))) return false;
+  if (!(await options.stillNeeded())) return false;
   const n = earlier + 1;
   try {
     await db.$transaction(async (tx) => {
