@@ -9,9 +9,10 @@ vi.hoisted(() => {
 });
 
 import { db } from "@/lib/db";
+import { emailQueuedEvent } from "@/lib/domain/events";
 import { applyAction } from "@/lib/server/requests/apply-action";
 import { resendTemporaryPassword } from "@/lib/server/users/resend-temporary-password";
-import { reconcileBackgroundWork } from "@/lib/server/jobs/reconcile";
+import { reconcileBackgroundWork, repairEmail, stuckEmails } from "@/lib/server/jobs/reconcile";
 import { createEmailDouble, type EmailDouble } from "@/tests/doubles/email-server.mjs";
 import { actorFor } from "./helpers/actors";
 import { testRuntime } from "./helpers/background";
@@ -118,6 +119,24 @@ describe("email delivery", () => {
     expect(repaired.map((r) => JSON.parse(r.data!))).toEqual([{ repair: "email", of: email.id, attempt: 1 }]);
     // Delivered: nothing more to repair.
     expect((await reconcileBackgroundWork({ now: new Date(Date.now() + 20 * 60_000) })).email).toBe(0);
+  });
+
+  it("does not repair again an email another reconciler repaired and sent after this one listed it", async () => {
+    double.state.failNext = 5;
+    const { request, email } = await actOnANewRequest();
+    await background.drain();
+    const later = new Date(Date.now() + 10 * 60_000);
+    // This reconciler lists the failed email; before it acts, another one repairs it and the email goes.
+    const listed = (await stuckEmails(later)).find((e) => e.id === email.id);
+    expect(listed).toBeDefined();
+    expect((await reconcileBackgroundWork({ now: later })).email).toBe(1);
+    await background.drain();
+    expect(await db.emailOutbox.findUniqueOrThrow({ where: { id: email.id } })).toMatchObject({ status: "SENT" });
+    // Its list is stale: nothing in flight, but nothing to repair either.
+    expect(await repairEmail(listed!, later)).toBe(false);
+    expect(await db.outboxEvent.count({ where: { id: { startsWith: `${emailQueuedEvent(email.id).id}:repair-` } } })).toBe(1);
+    expect(await timelineOf(request.id, "repaired")).toHaveLength(1);
+    expect(double.state.delivered).toHaveLength(1);
   });
 
   it("never keeps a temporary password in the outbox in clear: sealed until sent, sent whole, then only the redacted copy rests", async () => {

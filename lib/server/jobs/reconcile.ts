@@ -111,25 +111,35 @@ export async function repairAutoMatches(now: Date): Promise<number> {
 
 /** Emails whose delivery never ran, or gave up. */
 export async function repairEmails(now: Date): Promise<number> {
+  let repaired = 0;
+  for (const email of await stuckEmails(now)) if (await repairEmail(email, now)) repaired++;
+  return repaired;
+}
+
+function stuckEmailWhere(now: Date) {
   const before = new Date(now.getTime() - STUCK_AFTER_MS);
-  const stuck = {
+  return {
     OR: [
       { status: "QUEUED", createdAt: { lt: before } },
       { status: "FAILED", lastAttemptAt: { lt: before } },
     ],
   } satisfies Prisma.EmailOutboxWhereInput;
-  const emails = await db.emailOutbox.findMany({
-    where: stuck,
+}
+
+/** The emails repairEmails would repair, oldest first. */
+export async function stuckEmails(now: Date): Promise<{ id: string; requestId: string | null }[]> {
+  return db.emailOutbox.findMany({
+    where: stuckEmailWhere(now),
     select: { id: true, requestId: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: BATCH,
   });
-  let repaired = 0;
-  for (const email of emails) {
-    const stillNeeded = async () => (await db.emailOutbox.count({ where: { ...stuck, id: email.id } })) > 0;
-    if (await repair({ kind: "email", requestId: email.requestId, marker: email.id, event: emailQueuedEvent(email.id), now, stillNeeded })) repaired++;
-  }
-  return repaired;
+}
+
+/** Repairs one email listed by stuckEmails, if it still needs it (it may have been repaired and sent since). */
+export async function repairEmail(email: { id: string; requestId: string | null }, now: Date): Promise<boolean> {
+  const stillNeeded = async () => (await db.emailOutbox.count({ where: { ...stuckEmailWhere(now), id: email.id } })) > 0;
+  return repair({ kind: "email", requestId: email.requestId, marker: email.id, event: emailQueuedEvent(email.id), now, stillNeeded });
 }
 
 /**
