@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { applyAction } from "@/lib/server/requests/apply-action";
 import { getApplicantDetails } from "@/lib/server/applicants/get-applicant-details";
-import { getRequestDetails } from "@/lib/server/requests/get-request-details";
+import { getRequestDetails, TIMELINE_LIMIT } from "@/lib/server/requests/get-request-details";
 import { openUploadedFile } from "@/lib/server/requests/open-uploaded-file";
 import { actorFor } from "./helpers/actors";
 import { seedDemo } from "./helpers/seeded";
@@ -79,6 +79,90 @@ describe("getRequestDetails", () => {
     const request = await db.transcriptRequest.findFirstOrThrow({ where: { status: "AUTO_PROCESS_ERROR" }, select: { referenceNumber: true } });
     const details = await getRequestDetails({ actor: admin, referenceNumber: request.referenceNumber });
     expect(JSON.parse(details!.statusReason!)).toHaveProperty("key");
+  });
+});
+
+describe("getRequestDetails reads what Prisma reads", () => {
+  // The page's read is plain SQL (get-request-details.ts); this is the same read through Prisma, the oracle.
+  const viaPrisma = (referenceNumber: string) =>
+    db.transcriptRequest.findFirst({
+      where: { referenceNumber },
+      select: {
+        id: true,
+        referenceNumber: true,
+        requestNumber: true,
+        accountNumber: true,
+        requestType: true,
+        paidAt: true,
+        sendOption: true,
+        sendAfter: true,
+        lastAttended: true,
+        status: true,
+        tab: true,
+        statusReason: true,
+        statusChangedAt: true,
+        completedAt: true,
+        version: true,
+        firstName: true,
+        lastName: true,
+        oen: true,
+        createdAt: true,
+        applicant: { select: { id: true, firstName: true, middleName: true, lastName: true, dateOfBirth: true, preferredLanguage: true } },
+        school: {
+          select: { mident: true, nameEn: true, nameFr: true, board: { select: { number: true, nameEn: true, nameFr: true, autoTrmsEnabled: true } } },
+        },
+        destinations: { select: { college: { select: { code: true, nameEn: true, nameFr: true } } }, orderBy: { college: { code: "asc" } } },
+        files: {
+          select: { id: true, kind: true, originalName: true, size: true, createdAt: true, uploadedBy: { select: { displayName: true } } },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        },
+        events: {
+          select: { id: true, type: true, actorLabel: true, data: true, createdAt: true, actor: { select: { displayName: true } } },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: TIMELINE_LIMIT,
+        },
+      },
+    });
+
+  test("every seeded request, field by field, for an administrator, and in scope for a board and a school", async () => {
+    // A request with two files (one by a user, one without), its timeline with and without an actor.
+    const board = await actorFor("demo.board");
+    const request = await db.transcriptRequest.findFirstOrThrow({ where: { boardId: board.boardId!, referenceNumber: { not: PESC } }, select: { id: true } });
+    const uploader = await db.user.findUniqueOrThrow({ where: { username: "demo.board" }, select: { id: true } });
+    const at = new Date("2026-02-03T04:05:06.789Z");
+    for (const [n, uploadedById] of [uploader.id, null].entries()) {
+      await db.uploadedFile.create({
+        data: {
+          requestId: request.id,
+          kind: n === 0 ? "PDF" : "XML",
+          originalName: `Relevé ${n}.pdf`,
+          storedName: `equivalence-${n}`,
+          size: 1234 + n,
+          sha256: "0".repeat(64),
+          uploadedById,
+          createdAt: at,
+        },
+      });
+    }
+    await db.timelineEvent.create({ data: { requestId: request.id, type: "note", actorId: uploader.id, data: JSON.stringify({ note: "é" }), createdAt: at } });
+
+    const all = await db.transcriptRequest.findMany({ select: { referenceNumber: true, boardId: true, schoolId: true }, orderBy: { referenceNumber: "asc" } });
+    const actors = await Promise.all(["demo.admin", "demo.board", "demo.school"].map((username) => actorFor(username)));
+    let compared = 0;
+    let withFiles = 0;
+    for (const { referenceNumber, boardId, schoolId } of all) {
+      const expected = await viaPrisma(referenceNumber);
+      for (const actor of actors) {
+        const inScope = actor.role === "OCAS_ADMIN" || (actor.schoolId ? actor.schoolId === schoolId : actor.boardId === boardId);
+        const details = await getRequestDetails({ actor, referenceNumber });
+        expect(details, `${actor.username} ${referenceNumber}`).toEqual(inScope ? expected : null);
+        if (inScope) compared++;
+      }
+      if (expected!.files.length > 0) withFiles++;
+    }
+    expect(all.length).toBeGreaterThan(20);
+    expect(compared).toBeGreaterThan(all.length);
+    expect(withFiles).toBeGreaterThan(0);
   });
 });
 

@@ -1,9 +1,8 @@
 import "server-only";
-import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/roles";
-import { requestScope } from "@/lib/auth/scope";
 import { parseTranscript } from "@/lib/domain/pesc/parse-transcript";
 import type { Transcript } from "@/lib/domain/pesc/transcript";
+import { readRows, readTime, scopeCondition } from "@/lib/server/sql/plain-reads";
 import { readStoredFile } from "@/lib/server/uploads/storage";
 
 export type CurrentTranscript = { referenceNumber: string; transcript: Transcript; receivedAt: Date };
@@ -19,18 +18,24 @@ export async function findCurrentTranscript(options: {
 }): Promise<CurrentTranscript | null> {
   const referenceNumber = options.referenceNumber.trim().toUpperCase();
   if (referenceNumber === "" || referenceNumber.length > 40) return null;
-  const stored = await db.storedTranscript.findFirst({
-    where: { isCurrent: true, format: "XML", request: { AND: [{ referenceNumber }, requestScope(options.actor)] } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { content: true, storedName: true, createdAt: true, request: { select: { referenceNumber: true } } },
-  });
-  if (!stored) return null;
+  // Plain SQL on the read connection, as getRequestDetails beside it on the details page (issue 21); scope in the WHERE.
+  const scope = scopeCondition(options.actor, { board: `r."boardId"`, school: `r."schoolId"` });
+  const [row] = await readRows(
+    `SELECT st."content", st."storedName", st."createdAt", r."referenceNumber"
+       FROM "StoredTranscript" st JOIN "TranscriptRequest" r ON r."id" = st."requestId"
+      WHERE st."isCurrent" = TRUE AND st."format" = 'XML' AND r."referenceNumber" = ? AND ${scope.sql}
+      ORDER BY st."createdAt" DESC, st."id" DESC
+      LIMIT 1`,
+    [referenceNumber, ...scope.values],
+  );
+  if (!row) return null;
+  const stored = { content: row[0] === null ? null : String(row[0]), storedName: row[1] === null ? null : String(row[1]) };
   const xml = await storedXml(stored);
   if (xml === null) return null;
   // Stored transcripts passed the same check when they were received; one that no longer does is not shown.
   const parsed = parseTranscript(xml);
   if (!parsed.ok) return null;
-  return { referenceNumber: stored.request.referenceNumber, transcript: parsed.transcript, receivedAt: stored.createdAt };
+  return { referenceNumber: String(row[3]), transcript: parsed.transcript, receivedAt: readTime(row[2]) };
 }
 
 /**
