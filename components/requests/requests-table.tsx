@@ -33,7 +33,8 @@ export async function RequestsTable(props: { page: RequestsPage; search: Request
     ...(showSchool ? [{ key: "school" as const, label: t("columns.school"), className: "c-school" }] : []),
   ];
   const showActions = search.statuses !== null || search.tab !== "IN_PROGRESS";
-  // Rows share their days and months: each is formatted once a page (dates are shown in Toronto time).
+  // Rows share their days, months and labels: each is formatted or translated once a page (dates are shown in
+  // Toronto time).
   const days = torontoDays(now);
   const memo = new Map<string, string>();
   const once = (key: string, text: () => string) => {
@@ -71,16 +72,18 @@ export async function RequestsTable(props: { page: RequestsPage; search: Request
       reference: row.referenceNumber,
       applicantId: row.applicantId,
       name: `${row.firstName} ${row.lastName}`,
-      type: t(`requestTypes.${row.requestType}`),
+      type: once(`t${row.requestType}`, () => t(`requestTypes.${row.requestType}`)),
       lastAttended: yearMonth(row.lastAttended),
-      send: t(`sendOptions.${row.sendOption}`) + (deferred ? ` · ${t("dashboard.dueOn", { date: shortDate(deferred) })}` : ""),
+      send:
+        once(`o${row.sendOption}`, () => t(`sendOptions.${row.sendOption}`)) +
+        (deferred ? ` · ${once(`u${days.date(deferred)}`, () => t("dashboard.dueOn", { date: shortDate(deferred) }))}` : ""),
       status: row.status,
-      statusText: t(`statuses.${row.status}`),
+      statusText: once(`s${row.status}`, () => t(`statuses.${row.status}`)),
       school: showSchool ? (locale === "fr" ? row.school.nameFr : row.school.nameEn) : null,
       action: open ? "open" : reupload ? "reupload" : null,
       responses: open ? NO_UPLOAD_ACTIONS.filter((a) => nextStatus(row.status, "NO_UPLOAD", a) !== null) : [],
       version: row.version,
-      notDue: deferred && deferred > now ? format.dateTime(deferred, { dateStyle: "long" }) : undefined,
+      notDue: deferred && deferred > now ? once(`l${days.date(deferred)}`, () => format.dateTime(deferred, { dateStyle: "long" })) : undefined,
     };
   });
 
