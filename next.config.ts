@@ -16,6 +16,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The production server compresses, at a lower level than Next's (scripts/page-server.mjs, docs/decisions/0021).
+  compress: false,
   typedRoutes: false,
   experimental: {
     // Transcript uploads go through a server action: 5 MB files (lib/server/uploads) plus the form's other fields. A

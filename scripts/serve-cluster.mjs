@@ -9,12 +9,16 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { renderConcurrency } from "./admission.mjs";
+import { requestListener } from "./page-server.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const port = Number(process.env.PORT || 3000);
 const workers = Number(process.env.WEB_CONCURRENCY || os.availableParallelism());
 
 if (cluster.isPrimary) {
+  // A bad TRMS_RENDER_CONCURRENCY stops start-up here, once, rather than in every process started again.
+  renderConcurrency();
   let stopping = false;
   for (let i = 0; i < workers; i++) cluster.fork();
   cluster.on("exit", (worker, code) => {
@@ -38,11 +42,6 @@ if (cluster.isPrimary) {
   const app = next({ dev: false, dir: root, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  // As scripts/serve.mjs: the socket's address for the sign-in throttle, overwriting anything the client sent.
-  http
-    .createServer((req, res) => {
-      req.headers["x-trms-peer"] = req.socket.remoteAddress ?? "unknown";
-      handle(req, res);
-    })
-    .listen(port);
+  // As scripts/serve.mjs: the socket's address, compression and the admission of page renders.
+  http.createServer(requestListener(handle)).listen(port);
 }
