@@ -15,7 +15,7 @@
 //          --csv-module path (measure another CSV exporter module with the same API)
 //          --transcripts N (the nightly transmission's size, default 100000)   --no-transmission
 //          --no-load | --load-only (the dashboard under load against `npm start`, scripts/bench/load.ts; needs wrk)
-//          --load-seconds N (each load scenario's length, default 60)   --instances N (server processes, default 1)
+//          --load-seconds N (each load scenario's length, default 60)   --instances N (server processes, default one per core)
 //          --proxy nginx (the N instances each on a port of its own behind nginx, TRUSTED_PROXIES=loopback)
 //          --reports-only (only the reports' figures: the Summary and the Detailed CSV)
 // See docs/decisions/0005-benchmark.md for how it measures.
@@ -139,7 +139,8 @@ function runLoadFigures(): Promise<Figure[]> {
     "--seconds",
     value("--load-seconds") ?? "60",
     "--instances",
-    value("--instances") ?? "1",
+    // One process per core, as the README runs the production server (npm run start:cluster); --instances 1 for one.
+    value("--instances") ?? String(os.availableParallelism()),
     ...(value("--proxy") ? ["--proxy", value("--proxy")!] : []),
   ];
   return runChildFigures("load.ts", args, section, expected);

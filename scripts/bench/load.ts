@@ -9,7 +9,8 @@
 // The load generator is wrk (Debian package `wrk`; scripts/bench/load.lua) in a process of its own. Every session
 // signs in through Auth.js; every page is rendered for its user (no page is cached across users).
 // `npx tsx scripts/bench/load.ts [--seconds 60] [--instances N] [--proxy nginx] [--json out]`; --instances runs the
-// production server on N processes (scripts/serve-cluster.mjs, one port); with --proxy nginx, N separate instances
+// production server on N processes (scripts/serve-cluster.mjs, one port; by default one per core, as
+// `npm run start:cluster` does; --instances 1: scripts/serve.mjs alone); with --proxy nginx, N separate instances
 // (scripts/serve.mjs, a port each) behind nginx on loopback (Debian package `nginx`), as several machines would run
 // behind a load balancer, with TRUSTED_PROXIES=loopback so that the app sees each client's own address.
 // scripts/bench.ts runs it in a process of its own.
@@ -278,7 +279,7 @@ export async function runLoadBench(options: { seconds: number; instances: number
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   const seconds = arg("--seconds", 60);
-  const instances = arg("--instances", 1);
+  const instances = arg("--instances", os.availableParallelism());
   const port = arg("--port", 3690);
   const proxyAt = process.argv.indexOf("--proxy");
   const proxy = proxyAt === -1 ? undefined : process.argv[proxyAt + 1];
