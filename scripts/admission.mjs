@@ -12,6 +12,11 @@
 // among them), the API (exports that stream for seconds, the intake API, health) and static files pass at once.
 
 export const DEFAULT_RENDER_CONCURRENCY = 4;
+/**
+ * A page still answering after this long stops counting (it goes on; the next one starts): a render stuck on a lock
+ * or a slow client must not hold the process's pages behind it. A page renders in tens of milliseconds.
+ */
+export const SLOT_MS = 10_000;
 
 /** TRMS_RENDER_CONCURRENCY: an integer from 1 to 256 (default 4), or 0 for no limit; anything else stops start-up. */
 export function renderConcurrency(value = process.env.TRMS_RENDER_CONCURRENCY) {
@@ -34,25 +39,29 @@ export function rendersPage(req) {
 
 /**
  * `admit(req, res, run)` calls `run()` now, or once fewer than `limit` admitted pages are still answering. A page
- * stops counting when its response closes (sent, or the client went away); a request whose client went away while
- * it waited is dropped unrun.
+ * stops counting when its response closes (sent, or the client went away) or after `slotMs`; a request whose client
+ * went away while it waited is dropped unrun.
  */
-export function createAdmission(limit) {
+export function createAdmission(limit, { slotMs = SLOT_MS } = {}) {
   let running = 0;
   const waiting = [];
   const gone = ({ req, res }) => res.destroyed || res.writableEnded || req.socket?.destroyed === true;
   const start = (job) => {
     running++;
     let released = false;
-    job.res.once("close", () => {
+    const release = () => {
       if (released) return;
       released = true;
+      clearTimeout(timer);
       running--;
       while (running < limit && waiting.length > 0) {
         const next = waiting.shift();
         if (!gone(next)) start(next);
       }
-    });
+    };
+    const timer = setTimeout(release, slotMs);
+    timer.unref();
+    job.res.once("close", release);
     job.run();
   };
   return {

@@ -117,6 +117,27 @@ describe("admission of page renders", () => {
     expect(admission.load()).toEqual({ running: 0, waiting: 0 });
   });
 
+  test("a page still answering after the slot's time stops counting: the next one starts, and the first still ends", async () => {
+    const admission = createAdmission(1, { slotMs: 300 });
+    const { handle, started, release } = heldHandler();
+    const base = await serve((req, res) => admission.admit(req, res, () => handle(req, res)));
+    const stuck = fetch(`${base}/en/stuck`).then((r) => r.text());
+    await until(() => started.length === 1);
+    const next = fetch(`${base}/en/next`).then((r) => r.text());
+    await until(() => admission.load().waiting === 1);
+    // Not before the slot's time.
+    await new Promise((r) => setTimeout(r, 100));
+    expect(started).toEqual(["/en/stuck"]);
+    await until(() => started.length === 2);
+    expect(admission.load()).toEqual({ running: 1, waiting: 0 });
+    release("/en/next");
+    expect(await next).toBe("done /en/next");
+    // The stuck page's own end, later, is not counted twice.
+    release("/en/stuck");
+    expect(await stuck).toBe("done /en/stuck");
+    expect(admission.load()).toEqual({ running: 0, waiting: 0 });
+  });
+
   test("which requests render a page", () => {
     const req = (method: string, url: string) => ({ method, url }) as http.IncomingMessage;
     expect(rendersPage(req("GET", "/en/requests?tab=todo"))).toBe(true);
