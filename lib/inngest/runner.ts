@@ -48,6 +48,9 @@ export function createRunner(options: RunnerOptions) {
   const logger = options.logger ?? console;
   const owner = `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString("hex")}`;
   const active = new Map<string, Promise<void>>();
+  // Runs whose attempt is being recorded: their lease ends with it, so a renewal that misses them lost nothing (and
+  // if another process did take one over, finishAttempt says so).
+  const ending = new Set<string>();
   let running = false;
   let poll: NodeJS.Timeout | undefined;
   let heartbeat: NodeJS.Timeout | undefined;
@@ -73,6 +76,7 @@ export function createRunner(options: RunnerOptions) {
       .catch((error) => logger.error(`[jobs] ${run.functionId} ${run.runKey}: ${describeError(error)}`))
       .finally(() => {
         active.delete(run.id);
+        ending.delete(run.id);
         void pump();
       });
     active.set(run.id, work);
@@ -95,6 +99,7 @@ export function createRunner(options: RunnerOptions) {
     const outcome: AttemptOutcome = result.ok
       ? { ok: true, output: result.output }
       : { ok: false, error: result.error, retriable: result.retriable, retryAt: new Date(Date.now() + backoffMs(run.attempt)) };
+    ending.add(run.id);
     const status = await finishAttempt({ run, owner, outcome });
     if (status === null) logger.warn(`[jobs] ${run.functionId} ${run.runKey}: the lease was lost; another process took the run over`);
     else if (status === "QUEUED" && !result.ok) logger.warn(`[jobs] ${run.functionId} ${run.runKey} attempt ${run.attempt} failed, retrying: ${result.error}`);
@@ -103,9 +108,11 @@ export function createRunner(options: RunnerOptions) {
 
   async function renew() {
     try {
-      const ids = [...active.keys()];
-      const held = await renewLeases({ owner, ids, leaseMs });
-      if (held < ids.length) logger.warn(`[jobs] ${ids.length - held} run(s) of this process were taken over by another`);
+      const ids = [...active.keys()].filter((id) => !ending.has(id));
+      const held = new Set(await renewLeases({ owner, ids, leaseMs }));
+      // A run that ended meanwhile (its attempt being recorded, or done, after the list was made) was not taken over.
+      const lost = ids.filter((id) => !held.has(id) && active.has(id) && !ending.has(id));
+      if (lost.length > 0) logger.warn(`[jobs] ${lost.length} run(s) of this process were taken over by another`);
     } catch (error) {
       logger.warn(`[jobs] could not renew leases: ${describeError(error)}`);
     }

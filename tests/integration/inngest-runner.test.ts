@@ -100,7 +100,13 @@ const everySecond = client.createFunction({ id: "every-second", triggers: [cron(
   return "ok";
 });
 
-const TEST_FUNCTIONS = [echo, flaky, broken, hopeless, grouped, slow, everyMinute, sixAm];
+// Waits in its step until the test lets it go.
+const holds = new Map<string, () => void>();
+const held = client.createFunction({ id: "held", triggers: [{ event: "test/held" }] }, async ({ event, step }) =>
+  step.run("wait", () => new Promise<string>((resolve) => holds.set(event.id!, () => resolve("let go")))),
+);
+
+const TEST_FUNCTIONS = [echo, flaky, broken, hopeless, grouped, slow, held, everyMinute, sixAm];
 
 const uniqueId = (() => {
   let n = 0;
@@ -168,6 +174,50 @@ describe("event delivery", () => {
       expect(owners.every((o) => o.status === "SUCCEEDED")).toBe(true);
     } finally {
       await second.stop();
+    }
+  });
+
+  it("a run that ends while its lease is being renewed is not reported as taken over", async () => {
+    // Heartbeats every 200 ms while runs end all the time: some end between the heartbeat listing this process's runs
+    // and its renewal reaching the database. A lease is lost only after 600 ms without renewal, which does not happen.
+    const own = quietLogger();
+    const short = startBackgroundRuntime({
+      functions: TEST_FUNCTIONS,
+      schedule: false,
+      dispatchPollMs: 5,
+      runner: { pollMs: 5, leaseMs: 600, slots: 4 },
+      logger: own,
+    });
+    try {
+      for (let round = 0; round < 8; round++) {
+        await send(Array.from({ length: 40 }, (_, n) => ({ name: "test/echo", data: { n } })));
+        await Promise.all([runtime.drain(), short.drain()]);
+      }
+      expect(own.lines.filter((l) => l.includes("taken over"))).toEqual([]);
+      expect(logger.lines.filter((l) => l.includes("taken over"))).toEqual([]);
+
+      // A run that really is taken over while it works is reported, by whichever runtime held it.
+      const [id] = await send([{ name: "test/held", data: {} }]);
+      await vi.waitFor(() => expect(holds.has(id!)).toBe(true), { timeout: 5_000 });
+      await db.jobRun.updateMany({
+        where: { functionId: "held", runKey: id! },
+        data: { leaseOwner: "another-process", leaseUntil: new Date(Date.now() + 60_000) },
+      });
+      const takenOver = () => [...own.lines, ...logger.lines].filter((l) => l.includes("taken over"));
+      // The file's runtime renews every 3.3 s (its lease is 10 s).
+      await vi.waitFor(() => expect(takenOver()).toEqual(["warn [jobs] 1 run(s) of this process were taken over by another"]), {
+        timeout: 5_000,
+        interval: 50,
+      });
+      holds.get(id!)!();
+      await vi.waitFor(() => expect([...own.lines, ...logger.lines].some((l) => l.includes(`held ${id}: the lease was lost`))).toBe(true));
+      // The other process finishes it.
+      await db.jobRun.updateMany({
+        where: { functionId: "held", runKey: id! },
+        data: { status: "SUCCEEDED", leaseOwner: null, leaseUntil: null, finishedAt: new Date() },
+      });
+    } finally {
+      await short.stop();
     }
   });
 

@@ -148,15 +148,19 @@ async function keepsSlot(id: string, concurrencyKey: string, limit: number, now:
   return holders.some((h) => h.id === id);
 }
 
-/** Extends the leases of the runs this process is working on; returns how many it still holds. */
-export async function renewLeases(options: { owner: string; ids: readonly string[]; leaseMs: number; now?: Date }): Promise<number> {
-  if (options.ids.length === 0) return 0;
+/**
+ * Extends the leases of the runs this process is working on; returns the ids of those it still holds (a run missing
+ * from them has ended, or another process took it over).
+ */
+export async function renewLeases(options: { owner: string; ids: readonly string[]; leaseMs: number; now?: Date }): Promise<string[]> {
+  if (options.ids.length === 0) return [];
   const now = options.now ?? new Date();
-  const { count } = await db.jobRun.updateMany({
+  const held = await db.jobRun.updateManyAndReturn({
     where: { id: { in: [...options.ids] }, leaseOwner: options.owner, status: "RUNNING" },
     data: { leaseUntil: new Date(now.getTime() + options.leaseMs) },
+    select: { id: true },
   });
-  return count;
+  return held.map((run) => run.id);
 }
 
 /** Records the results of the steps finished so far, so that a retry or a takeover does not run them again. */
