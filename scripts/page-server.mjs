@@ -3,7 +3,7 @@
 // - the socket's address in `x-trms-peer`, overwriting anything the client sent (docs/decisions/0020): the sign-in
 //   throttle counts it, and trusts X-Forwarded-For only from TRUSTED_PROXIES (lib/auth/client-address.ts);
 // - gzip at level 1 rather than Next's built-in level 6 (next.config.ts turns that off): a 110 kB dashboard page
-//   compresses in about 0.5 ms instead of 1.2 ms (a tenth of the page's whole cost under load) into 22 kB instead of
+//   compresses in about 0.5 ms instead of 1.2 ms (3-4 % of a page's cost under load) into 22 kB instead of
 //   19 kB (docs/decisions/0021);
 // - page renders a few at a time, in order (scripts/admission.mjs).
 import compression from "compression";
