@@ -37,6 +37,43 @@ export function countPlaywright(file) {
   };
 }
 
+/** The failed tests of a vitest JSON report, one "file > test" a line; a file that failed without a failing test
+ * (it did not import) is named alone. Printed before the summary so that the tail of a CI log says what failed. */
+export function failedVitest(file) {
+  const report = JSON.parse(fs.readFileSync(file, "utf8"));
+  const names = [];
+  for (const f of report.testResults ?? []) {
+    const where = path.relative(projectRoot, f.name ?? "");
+    const tests = (f.assertionResults ?? []).filter((t) => t.status === "failed");
+    for (const t of tests) names.push(`${where} > ${t.fullName ?? t.title}`);
+    if (f.status === "failed" && tests.length === 0) names.push(`${where} (the file failed: ${firstLine(f.message)})`);
+  }
+  return names;
+}
+
+/** The failed tests of a Playwright JSON report (after their retries), and its errors outside any test. */
+export function failedPlaywright(file) {
+  const report = JSON.parse(fs.readFileSync(file, "utf8"));
+  const names = [];
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status === "unexpected") names.push(`${spec.file}:${spec.line} > ${spec.title}${t.projectName ? ` [${t.projectName}]` : ""}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report.suites ?? []) walk(suite);
+  for (const error of report.errors ?? []) names.push(`(outside any test: ${firstLine(error.message)})`);
+  return names;
+}
+
+function firstLine(text) {
+  return String(text ?? "")
+    .split("\n", 1)[0]
+    .slice(0, 200);
+}
+
 export function summaryLine({ passed, failed, skipped }) {
   return `tests: ${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ""}`;
 }
@@ -68,6 +105,14 @@ function runner(command, args) {
       resolve(code ?? (signal ? 1 : 0));
     });
   });
+}
+
+function readFailed(file, list) {
+  try {
+    return list(path.join(projectRoot, file));
+  } catch {
+    return []; // an unreadable or missing report is already reported by readCounts
+  }
 }
 
 function readCounts(label, file, count) {
@@ -102,6 +147,7 @@ async function main() {
   const vitestCode = await runner(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${VITEST_REPORT}`]);
   // Read now: nothing later may touch test-results/ before it is counted.
   const vitest = readCounts("vitest", VITEST_REPORT, countVitest);
+  const failedNames = vitest?.failed ? readFailed(VITEST_REPORT, failedVitest) : [];
   if (vitestCode !== 0 || !vitest) ok = false;
   if (vitest) counts.push(vitest);
 
@@ -110,10 +156,13 @@ async function main() {
     const e2e = readCounts("playwright", E2E_REPORT, countPlaywright);
     if (playwrightCode !== 0 || !e2e) ok = false;
     if (e2e) counts.push(e2e);
+    if (e2e?.failed) failedNames.push(...readFailed(E2E_REPORT, failedPlaywright));
   } else if (withE2e) {
     ok = false;
   }
 
+  // Right above the summary line, so that the tail of a CI log says which tests failed.
+  for (const name of failedNames) console.log(`failed: ${name}`);
   const total = addCounts(...counts);
   if (!ok && total.failed === 0) console.error("A test runner failed (see its output above).");
   console.log(summaryLine(total));
