@@ -2,8 +2,7 @@
 // SQLite database seeded with the demo data:
 // - one dashboard page at demo size: server time (time to the last byte on loopback, one request at a time on one
 //   kept-alive connection, as a browser tab navigates, median of N after a warm-up; 50 rows, the OCAS
-//   administrator's Complete tab) and HTML size (the largest of that
-//   administrator's tabs in both languages);
+//   administrator's Complete tab) and HTML size (the largest of that administrator's tabs in both languages);
 // - "100 users": 100 signed-in sessions of several scopes (the demo accounts), each looping dashboard tab → search
 //   → details → next page with 1 s think time, for --seconds (default 60): p95 ≤ 300 ms, 0 errors;
 // - saturation: 50 connections, no think time, the same mix: ≥ 150 pages/s.
