@@ -49,6 +49,9 @@ const SERIOUS = new Set(["serious", "critical"]);
 
 /** The serious and critical WCAG 2.1 A/AA violations on the page as it is now. */
 export async function seriousViolations(page: Page, options: { exclude?: string[]; /** axe's experimental rules to run too */ enable?: string[] } = {}) {
+  // After a client-side navigation Next puts the new page's <title> in a moment after its content: wait for it (a
+  // page that has none still fails, on axe's document-title rule, after this short wait).
+  await page.waitForFunction(() => document.title.trim() !== "", null, { timeout: 3_000 }).catch(() => undefined);
   // options() replaces the run options, so it comes before withTags (which adds to them).
   let builder = new AxeBuilder({ page })
     .options({ rules: Object.fromEntries((options.enable ?? []).map((id) => [id, { enabled: true }])) })
