@@ -1,5 +1,5 @@
 import { encode } from "next-auth/jwt";
-import { describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import { decodeSessionToken, joinSessionCookie } from "@/lib/auth/session-cookie";
 
 const SECRET = "unit-test-only-auth-secret-0123456789abcdef";
@@ -29,6 +29,27 @@ describe("decodeSessionToken: the session Auth.js wrote, read without Auth.js's 
     expect(await decodeSessionToken(anonymous, SECRET, SALT)).toBeNull();
     const bare = await encode({ token: { sub: "user-1" }, secret: SECRET, salt: SALT, maxAge: 3600 });
     expect(await decodeSessionToken(bare, SECRET, SALT)).toEqual({ userId: "user-1", sessionVersion: -1, sessionId: "" });
+  });
+});
+
+describe("decodeSessionToken keeps what it decoded, never longer than the token lives", () => {
+  afterEach(() => vi.useRealTimers());
+
+  test("the same token again gives the same session; another secret or cookie name still gives none", async () => {
+    const token = await encode({ token: { sub: "user-2", sv: 1, sid: "session-2" }, secret: SECRET, salt: SALT, maxAge: 3600 });
+    const first = await decodeSessionToken(token, SECRET, SALT);
+    expect(first).toEqual({ userId: "user-2", sessionVersion: 1, sessionId: "session-2" });
+    expect(await decodeSessionToken(token, SECRET, SALT)).toEqual(first);
+    expect(await decodeSessionToken(token, `${SECRET}x`, SALT)).toBeNull();
+    expect(await decodeSessionToken(token, SECRET, "__Secure-authjs.session-token")).toBeNull();
+    expect(await decodeSessionToken(`${token}x`, SECRET, SALT)).toBeNull();
+  });
+
+  test("a token decoded once is no session after it expires", async () => {
+    const token = await encode({ token: { sub: "user-3", sv: 0, sid: "session-3" }, secret: SECRET, salt: SALT, maxAge: 60 });
+    expect(await decodeSessionToken(token, SECRET, SALT)).toEqual({ userId: "user-3", sessionVersion: 0, sessionId: "session-3" });
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 10 * 60_000 });
+    expect(await decodeSessionToken(token, SECRET, SALT)).toBeNull();
   });
 });
 
